@@ -1,0 +1,26 @@
+import type { Normalizer } from './types.js';
+
+const MAP: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g', '@': 'a', $: 's', '!': 'i', '|': 'l', '+': 't' };
+
+/**
+ * Folds leetspeak only inside tokens that mix letters with digit/symbol substitutes ("1gn0r3",
+ * "pr0mpt", "$y$tem"); pure numbers, prices and versions ("2024", "$5", "v1.2") stay unchanged.
+ */
+export const leetspeak: Normalizer = {
+  id: 'leetspeak',
+  title: 'Fold leetspeak in mixed letter/digit words',
+  kind: 'fold',
+  transform: (text) =>
+    text.replace(/[\p{L}0-9@$!|+]{3,}/gu, (tok) => {
+      const letters = (tok.match(/\p{L}/gu) ?? []).length;
+      const subs = tok.length - letters;
+      if (letters < 2 || subs === 0) return tok;
+      // Long runs are encoded blobs or identifiers, not words; hex digests are not leet either.
+      if (tok.length > 24 || /^[0-9a-f]+$/i.test(tok)) return tok;
+      // Trailing "!" alone is punctuation, not leetspeak.
+      if (/^[\p{L}]+!+$/u.test(tok)) return tok;
+      // Folding identifiers like "abc123" too is harmless: this view only feeds detectors and
+      // the raw view is always scanned as well.
+      return tok.replace(/[0-9@$!|+]/g, (c) => MAP[c] ?? c).toLowerCase();
+    }),
+};
