@@ -36,7 +36,10 @@ export class AppError extends Error {
 }
 
 /** Build (not throw) the catalogue error `code`; `throw appError('X', {...})` at the call site. */
-export function appError<C extends ErrorCode>(code: C, ...args: ParamsOf<C> extends undefined ? [] | [ParamsOf<C>] : [ParamsOf<C>]): AppError {
+export function appError<C extends ErrorCode>(
+  code: C,
+  ...args: unknown extends ParamsOf<C> ? [] | [Record<string, unknown>] : [ParamsOf<C>]
+): AppError {
   const def = catalogue[code] as ErrorDef<any>;
   const params = args[0] ?? {};
   return new AppError(code, def.status, def.message(params), Object.keys(params).length ? params : undefined);

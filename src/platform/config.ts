@@ -1,0 +1,306 @@
+import path from 'node:path';
+
+/**
+ * Configuration comes from environment variables only, declared once in SETTINGS below: the
+ * table drives parsing, validation (every bad value reported at once, by name) and the
+ * README / `mlsec config` listing. Defaults work on a fresh machine with no servers installed.
+ */
+
+type Parser<T> = (raw: string) => T;
+
+interface Setting<T> {
+  env: string;
+  default: T | undefined;
+  parse: Parser<T>;
+  doc: string;
+  secret?: boolean;
+}
+
+const str: Parser<string> = (raw) => raw;
+const int =
+  (min: number, max: number): Parser<number> =>
+  (raw) => {
+    if (!/^-?\d+$/.test(raw.trim())) throw new Error(`must be a whole number, got '${raw}'`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new Error(`must be between ${min} and ${max}, got ${n}`);
+    return n;
+  };
+const bool: Parser<boolean> = (raw) => {
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new Error(`must be true or false, got '${raw}'`);
+};
+const url =
+  (...protocols: string[]): Parser<string> =>
+  (raw) => {
+    let u: URL;
+    try {
+      u = new URL(raw);
+    } catch {
+      throw new Error(`must be a URL, got '${raw}'`);
+    }
+    if (!protocols.includes(u.protocol.replace(/:$/, ''))) {
+      throw new Error(`must use ${protocols.join(' or ')}://, got '${u.protocol}'`);
+    }
+    return raw;
+  };
+const oneOf =
+  <T extends string>(...values: T[]): Parser<T> =>
+  (raw) => {
+    const v = raw.trim().toLowerCase() as T;
+    if (!values.includes(v)) throw new Error(`must be one of ${values.join(', ')}, got '${raw}'`);
+    return v;
+  };
+const duration: Parser<number> = (raw) => {
+  // seconds, or a number with s/m/h/d
+  const m = /^(\d+)\s*(s|m|h|d)?$/.exec(raw.trim());
+  if (!m) throw new Error(`must be a duration like 3600, 30m, 12h or 7d, got '${raw}'`);
+  const mult = { s: 1, m: 60, h: 3600, d: 86400 }[(m[2] ?? 's') as 's'];
+  return Number(m[1]) * mult;
+};
+const list: Parser<string[]> = (raw) =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function setting<T>(
+  env: string,
+  def: T | undefined,
+  parse: Parser<T>,
+  doc: string,
+  secret = false,
+): Setting<T> {
+  return { env, default: def, parse, doc, secret };
+}
+
+export const SETTINGS = {
+  dataDir: setting(
+    'MLSEC_DATA_DIR',
+    './data',
+    str,
+    'Where embedded data lives: PGlite database, artifacts, secrets, caches.',
+  ),
+  host: setting(
+    'MLSEC_HOST',
+    '127.0.0.1',
+    str,
+    'Interface every service listens on (0.0.0.0 to expose on the network).',
+  ),
+  logLevel: setting(
+    'LOG_LEVEL',
+    'info',
+    oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+    'Log level of the JSON logs.',
+  ),
+  databaseUrl: setting<string>(
+    'DATABASE_URL',
+    undefined,
+    url('postgres', 'postgresql'),
+    'PostgreSQL URL; unset = embedded PGlite under MLSEC_DATA_DIR/pglite.',
+    true,
+  ),
+  redisUrl: setting<string>(
+    'REDIS_URL',
+    undefined,
+    url('redis', 'rediss'),
+    'Redis URL; set = Redis cache, BullMQ job queue, cross-process events; unset = in-process.',
+    true,
+  ),
+  redisPrefix: setting(
+    'MLSEC_REDIS_PREFIX',
+    'mlsec',
+    str,
+    'Prefix of every Redis key, channel and queue (several installs can share one Redis).',
+  ),
+  s3Endpoint: setting<string>(
+    'S3_ENDPOINT',
+    undefined,
+    url('http', 'https'),
+    'S3-compatible endpoint (MinIO, AWS); set = artifacts in S3, unset = files under MLSEC_DATA_DIR/artifacts.',
+  ),
+  s3Bucket: setting('S3_BUCKET', 'mlsec-artifacts', str, 'Bucket for model artifacts (created if missing).'),
+  s3Region: setting('S3_REGION', 'us-east-1', str, 'S3 region.'),
+  s3AccessKey: setting<string>('AWS_ACCESS_KEY_ID', undefined, str, 'S3 access key.', true),
+  s3SecretKey: setting<string>('AWS_SECRET_ACCESS_KEY', undefined, str, 'S3 secret key.', true),
+  s3ForcePathStyle: setting(
+    'S3_FORCE_PATH_STYLE',
+    true,
+    bool,
+    'Path-style S3 URLs (needed by MinIO and most self-hosted stores).',
+  ),
+  jwtSecret: setting<string>(
+    'MLSEC_JWT_SECRET',
+    undefined,
+    str,
+    'HS256 secret for access tokens; unset = generated once and kept in MLSEC_DATA_DIR/jwt-secret.',
+    true,
+  ),
+  jwtTtl: setting('MLSEC_JWT_TTL', 3600, duration, 'Access token lifetime (seconds or 30m/12h/7d).'),
+  adminEmail: setting(
+    'MLSEC_ADMIN_EMAIL',
+    'admin@localhost',
+    str,
+    'Email of the admin created on first start when there are no users.',
+  ),
+  adminPassword: setting<string>(
+    'MLSEC_ADMIN_PASSWORD',
+    undefined,
+    str,
+    'Password of that first admin; unset = a generated one, printed once.',
+    true,
+  ),
+  openObservability: setting(
+    'MLSEC_OPEN_OBSERVABILITY',
+    true,
+    bool,
+    'Leave GET /, /health, Prometheus metrics and /docs open without a token.',
+  ),
+  loginRateLimit: setting(
+    'MLSEC_LOGIN_RATE_LIMIT',
+    10,
+    int(1, 100000),
+    'Login attempts allowed per client IP per minute.',
+  ),
+  bodyLimit: setting(
+    'MLSEC_BODY_LIMIT',
+    16 * 1024 * 1024,
+    int(1024, 1024 * 1024 * 1024),
+    'Largest request body in bytes (larger -> 413).',
+  ),
+  requestTimeout: setting('MLSEC_REQUEST_TIMEOUT', 120, duration, 'Seconds before a request is cut off.'),
+  portOffset: setting(
+    'MLSEC_PORT_OFFSET',
+    0,
+    int(-8000, 50000),
+    'Added to every default port (run two platforms side by side).',
+  ),
+  otelEndpoint: setting<string>(
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    undefined,
+    url('http', 'https'),
+    'OTLP/HTTP endpoint; set = traces exported (e.g. Jaeger at http://localhost:4318).',
+  ),
+  modelsDir: setting('MLSEC_MODELS_DIR', './models', str, 'Folder of shipped/pre-trained model artifacts.'),
+  maxTextChars: setting(
+    'MLSEC_MAX_TEXT_CHARS',
+    100_000,
+    int(1, 10_000_000),
+    'Longest text accepted by detection (longer -> 413).',
+  ),
+  logRawText: setting(
+    'MLSEC_LOG_RAW_TEXT',
+    false,
+    bool,
+    'Store raw input text in the prediction log (otherwise only its hash).',
+  ),
+  allowRemoteModels: setting(
+    'MLSEC_ALLOW_REMOTE_MODELS',
+    false,
+    bool,
+    'Allow transformer models to be downloaded from a model hub.',
+  ),
+  smtpHost: setting<string>('SMTP_HOST', undefined, str, 'SMTP server for email notifications.'),
+  smtpPort: setting('SMTP_PORT', 587, int(1, 65535), 'SMTP port.'),
+  smtpSecure: setting('SMTP_SECURE', false, bool, 'Use TLS from the start (port 465).'),
+  smtpUser: setting<string>('SMTP_USER', undefined, str, 'SMTP user.'),
+  smtpPassword: setting<string>('SMTP_PASSWORD', undefined, str, 'SMTP password.', true),
+  smtpFrom: setting('SMTP_FROM', 'mlsec@localhost', str, 'From address of notifications.'),
+  alertEmailTo: setting<string[]>(
+    'MLSEC_ALERT_EMAIL_TO',
+    [],
+    list,
+    'Comma-separated recipients of drift/promotion emails.',
+  ),
+  alertWebhookUrl: setting<string>(
+    'MLSEC_ALERT_WEBHOOK_URL',
+    undefined,
+    url('http', 'https'),
+    'Webhook that receives drift/promotion notifications as JSON.',
+  ),
+  workerConcurrency: setting(
+    'MLSEC_WORKER_CONCURRENCY',
+    1,
+    int(1, 64),
+    'Jobs of one kind run at once per process.',
+  ),
+} as const;
+
+type Settings = typeof SETTINGS;
+export type Config = {
+  [K in keyof Settings]: Settings[K] extends Setting<infer T>
+    ? Settings[K]['default'] extends undefined
+      ? T | undefined
+      : T
+    : never;
+} & { ports: Record<string, number> };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parse configuration from `env` (process.env by default). Throws ConfigError listing every
+ * bad value, each by its variable name. Service ports: MLSEC_PORT_<SERVICE> (e.g.
+ * MLSEC_PORT_MODEL_API=9000) override the defaults in `defaultPorts`.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  defaultPorts: Record<string, number> = {},
+): Config {
+  const problems: string[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, s] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
+    const raw = env[s.env];
+    if (raw === undefined || raw === '') {
+      out[key] = s.default;
+      continue;
+    }
+    try {
+      out[key] = s.parse(raw);
+    } catch (e) {
+      problems.push(`${s.env}: ${(e as Error).message}`);
+    }
+  }
+  const ports: Record<string, number> = {};
+  const offset = typeof out.portOffset === 'number' ? out.portOffset : 0;
+  for (const [service, port] of Object.entries(defaultPorts)) {
+    const envName = `MLSEC_PORT_${service.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+    const raw = env[envName];
+    if (raw === undefined || raw === '') {
+      ports[service] = port + offset;
+      continue;
+    }
+    try {
+      ports[service] = int(0, 65535)(raw);
+    } catch (e) {
+      problems.push(`${envName}: ${(e as Error).message}`);
+    }
+  }
+  if ((out.s3AccessKey === undefined) !== (out.s3SecretKey === undefined)) {
+    problems.push('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY must be set together');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  out.dataDir = path.resolve(String(out.dataDir));
+  out.modelsDir = path.resolve(String(out.modelsDir));
+  out.ports = ports;
+  return out as Config;
+}
+
+/** Rows for documentation: variable, default, description. */
+export function describeSettings(): { env: string; default: string; doc: string }[] {
+  return Object.values(SETTINGS).map((s: Setting<unknown>) => ({
+    env: s.env,
+    default:
+      s.default === undefined
+        ? '(unset)'
+        : Array.isArray(s.default)
+          ? s.default.join(',') || '(empty)'
+          : String(s.default),
+    doc: s.doc,
+  }));
+}

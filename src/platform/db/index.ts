@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Logger } from 'pino';
+
+/** The Drizzle handle every domain uses; the same type over PGlite and node-postgres. */
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Where the data is, for the start-up log (password removed). */
+  location: string;
+  /** True when a trivial query succeeds within 2 s. */
+  ping(): Promise<boolean>;
+  /** Run `fn` while holding a cluster-wide lock (PostgreSQL advisory lock; PGlite is single-process). */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const SRC_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Open the database: PostgreSQL when `databaseUrl` is set, else PGlite in `<dataDir>/pglite`
+ * (or in memory when `dataDir` is ':memory:'). Fails with a clear message when another live
+ * process holds the PGlite directory, since PGlite is single-process.
+ */
+export async function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  log?: Logger;
+}): Promise<Database> {
+  if (opts.databaseUrl) {
+    const { default: pg } = await import('pg');
+    const { drizzle } = await import('drizzle-orm/node-postgres');
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10, connectionTimeoutMillis: 5000 });
+    pool.on('error', (err) => opts.log?.error({ err }, 'postgres pool error'));
+    const db = drizzle(pool) as unknown as Db;
+    await pool.query('select 1'); // fail fast with the driver's own message
+    const u = new URL(opts.databaseUrl);
+    u.password = '';
+    return {
+      db,
+      kind: 'postgres',
+      location: u.toString(),
+      ping: () =>
+        withTimeout(
+          pool.query('select 1').then(() => true),
+          2000,
+        ),
+      exclusive: async (key, fn) => {
+        // Session-level lock: take and release it on the same connection.
+        const c = await pool.connect();
+        try {
+          await c.query('select pg_advisory_lock($1)', [key]);
+          return await fn();
+        } finally {
+          await c.query('select pg_advisory_unlock($1)', [key]).catch(() => {});
+          c.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let dir: string | undefined;
+  let release = () => {};
+  if (opts.dataDir !== ':memory:') {
+    dir = path.join(opts.dataDir, 'pglite');
+    fs.mkdirSync(dir, { recursive: true });
+    release = lockDir(dir);
+  }
+  let client: InstanceType<typeof PGlite>;
+  try {
+    client = dir ? new PGlite(dir) : new PGlite();
+    await client.waitReady;
+  } catch (e) {
+    release();
+    throw e;
+  }
+  const db = drizzle(client) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    location: dir ?? 'memory',
+    ping: () =>
+      withTimeout(
+        client.query('select 1').then(() => true),
+        2000,
+      ),
+    exclusive: (_key, fn) => fn(),
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+function lockDir(dir: string): () => void {
+  const lock = path.join(dir, '..', 'pglite.lock');
+  try {
+    const pid = Number(fs.readFileSync(lock, 'utf8'));
+    if (pid && pid !== process.pid && isAlive(pid)) {
+      throw new Error(
+        `The embedded database ${dir} is in use by process ${pid}. Stop it, or set DATABASE_URL to share a PostgreSQL server between processes.`,
+      );
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  fs.writeFileSync(lock, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lock, 'utf8') === String(process.pid)) fs.unlinkSync(lock);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function withTimeout(p: Promise<boolean>, ms: number): Promise<boolean> {
+  let t: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => {
+    t = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([p.catch(() => false), timeout]);
+  } finally {
+    clearTimeout(t);
+  }
+}
+
+/** Domains with a migrations folder, platform first, then alphabetical. */
+export function migrationFolders(): { domain: string; folder: string }[] {
+  const domains = fs
+    .readdirSync(SRC_ROOT, { withFileTypes: true })
+    .filter(
+      (d) =>
+        d.isDirectory() && fs.existsSync(path.join(SRC_ROOT, d.name, 'migrations', 'meta', '_journal.json')),
+    )
+    .map((d) => d.name)
+    .sort((a, b) => (a === 'platform' ? -1 : b === 'platform' ? 1 : a.localeCompare(b)));
+  return domains.map((domain) => ({ domain, folder: path.join(SRC_ROOT, domain, 'migrations') }));
+}
+
+/**
+ * Apply every domain's pending migrations (each domain keeps its own journal table, so
+ * domains evolve independently). Idempotent; returns the domains it looked at.
+ */
+export async function migrateAll(database: Database, log?: Logger): Promise<string[]> {
+  const migrate =
+    database.kind === 'pglite'
+      ? (await import('drizzle-orm/pglite/migrator')).migrate
+      : (await import('drizzle-orm/node-postgres/migrator')).migrate;
+  const done: string[] = [];
+  // Concurrent starts against one PostgreSQL (several `mlsec` processes) must not race.
+  await database.exclusive(727271, async () => {
+    for (const { domain, folder } of migrationFolders()) {
+      await migrate(database.db as any, {
+        migrationsFolder: folder,
+        migrationsTable: `__migrations_${domain}`,
+        migrationsSchema: 'public',
+      });
+      done.push(domain);
+    }
+  });
+  log?.debug({ domains: done }, 'migrations applied');
+  return done;
+}
