@@ -1,0 +1,10 @@
+import { createRegistry } from '../../../platform/registry.js';
+import type { DriftTest } from '../types.js';
+import { ks } from './ks.js';
+import { psi } from './psi.js';
+import { chi2 } from './chi2.js';
+
+/** Every drift test; add a unit by writing `tests/<id>.ts` and listing it here. */
+export const driftTestUnits: readonly DriftTest[] = [ks, psi, chi2];
+
+export const driftTests = createRegistry<DriftTest>('drift test', driftTestUnits);
