@@ -2,6 +2,7 @@ import { Registry } from 'prom-client';
 import type { AppContext } from './context.js';
 import { createServer, healthOf, mountService } from './http/server.js';
 import type { ServiceApp, ServiceDefinition } from './http/service.js';
+import { registerPlatformJobs } from './maintenance.js';
 
 export const GATEWAY = { name: 'gateway', port: 8501 } as const;
 
@@ -118,7 +119,10 @@ export async function startServices(
   services: ServiceDefinition[],
   opts: { workers?: boolean } = {},
 ) {
-  if (opts.workers !== false) for (const s of services) s.workers?.(ctx);
+  if (opts.workers !== false) {
+    registerPlatformJobs(ctx);
+    for (const s of services) s.workers?.(ctx);
+  }
   for (const s of services) await s.start?.(ctx);
   if (opts.workers !== false) await ctx.queue.start();
 }
