@@ -22,14 +22,16 @@ describe('generateAttacks', () => {
 
   it('is lexically diverse: few duplicates, many techniques, varied lengths, some multilingual', () => {
     const a = generateAttacks({ count: 2000, seed: 5 });
-    expect(distinctRatio(a.map((x) => x.text))).toBeGreaterThan(0.94);
+    expect(distinctRatio(a.map((x) => x.text))).toBeGreaterThan(0.93);
     for (const g of categoryGenerators) {
       const techs = new Set(a.filter((x) => x.category === g.id).map((x) => x.technique));
       expect(techs.size).toBe(g.techniques.length);
     }
     const lens = a.map((x) => x.text.length).sort((p, q) => p - q);
     expect(lens[Math.floor(lens.length * 0.05)]).toBeLessThan(60);
-    expect(lens[Math.floor(lens.length * 0.95)]).toBeGreaterThan(400);
+    expect(lens[lens.length - 1]).toBeGreaterThan(1000);
+    const jb = a.filter((x) => x.category === 'jailbreak').map((x) => x.text.length).sort((p, q) => p - q);
+    expect(jb[Math.floor(jb.length * 0.9)]).toBeGreaterThan(500);
     expect(a.filter((x) => x.lang).length).toBeGreaterThan(40);
     // No template slot left unexpanded.
     expect(a.some((x) => /[⟨⟩]/.test(x.text))).toBe(false);

@@ -86,11 +86,11 @@ export function renderDocument(kind: DocKind, rng: Rng, payload?: string): strin
   const p = payload ? hide(kind, payload, rng) : undefined;
   switch (kind) {
     case 'email': {
-      const body = insert(lines(rng, 'email_line', 1, 5), p, rng);
+      const body = insert(lines(rng, 'email_line', 1, 9), p, rng);
       return tidy(expand(`From: ⟨name⟩ ⟨surname⟩ <⟨name⟩@⟨company⟩.com>\nSubject: ⟨email_subject⟩\n\n⟨Hi|Hello|Dear|Hey⟩ ⟨name⟩,\n\n`, G, rng).replace(/@([^>]*)\.com/, (_, c: string) => '@' + c.toLowerCase().replace(/\s+/g, '') + '.com') + body.join(' ') + expand('\n\n⟨Best|Regards|Thanks|Cheers⟩,\n⟨name⟩', G, rng));
     }
     case 'webpage': {
-      const paras = insert(lines(rng, 'web_para', 1, 4).map((l) => `<p>${l}</p>`), p, rng);
+      const paras = insert(lines(rng, 'web_para', 1, 7).map((l) => `<p>${l}</p>`), p, rng);
       return expand('<html><head><title>⟨web_title⟩</title></head><body><h1>⟨web_title⟩</h1>', G, rng) + paras.join('') + '</body></html>';
     }
     case 'code': {
@@ -104,11 +104,11 @@ export function renderDocument(kind: DocKind, rng: Rng, payload?: string): strin
       return ['| City | Stores | Growth |', '|---|---|---|', ...withP].join('\n');
     }
     case 'review':
-      return tidy(expand('⟨★★★★★|★★★★☆|★★☆☆☆|★★★☆☆⟩ ', G, rng) + insert(lines(rng, 'review_line', 1, 4), p, rng).join(' '));
+      return tidy(expand('⟨★★★★★|★★★★☆|★★☆☆☆|★★★☆☆⟩ ', G, rng) + insert(lines(rng, 'review_line', 1, 6), p, rng).join(' '));
     case 'notes':
-      return expand('Meeting notes, ⟨day⟩\n', G, rng) + insert(lines(rng, 'note_line', 2, 6), p ? `- ${p}` : undefined, rng).join('\n');
+      return expand('Meeting notes, ⟨day⟩\n', G, rng) + insert(lines(rng, 'note_line', 2, 9), p ? `- ${p}` : undefined, rng).join('\n');
     case 'article':
-      return insert(lines(rng, 'article_line', 2, 6), p, rng).join(' ');
+      return insert(lines(rng, 'article_line', 2, 10), p, rng).join(' ');
     case 'resume': {
       const parts = [expand('⟨name⟩ ⟨surname⟩ — ⟨Software Engineer|Data Analyst|Project Manager|Nurse|Accountant|Sales Lead⟩', G, rng), expand('Experience: ⟨num⟩ years at ⟨company⟩.', G, rng), `Skills: ${lines(rng, 'skill', 2, 5).join(', ')}.`, expand('Education: BSc, University of ⟨city⟩.', G, rng)];
       return insert(parts, p, rng).join('\n');
