@@ -1,0 +1,76 @@
+/**
+ * Async shell around the pure drift core: small inputs run inline, big ones in a worker
+ * thread (CPU-heavy sorting and KS/PSI off the event loop), with column extraction done one
+ * column at a time, yielding between columns, so other requests keep being served.
+ */
+import { Worker } from 'node:worker_threads';
+import { setImmediate as yieldNow } from 'node:timers/promises';
+import {
+  analyzeCategorical,
+  analyzeNumeric,
+  prepareColumns,
+  summarize,
+  type DataDriftResponse,
+  type FeatureDrift,
+  type PreparedColumns,
+} from './data-drift.js';
+import type { DriftTestConfig } from './types.js';
+
+/** Above this many values (both samples, all features) the analysis goes to a worker thread. */
+export const WORKER_THRESHOLD_VALUES = 4_000_000;
+
+function spawnWorker(): Worker {
+  // Under tsx/vitest this module is a .ts file: the worker registers the tsx loader first
+  // (execArgv '--import tsx' is not honoured inside vitest's forked pool).
+  if (import.meta.url.endsWith('.ts')) {
+    const target = new URL('./worker.ts', import.meta.url).href;
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
+    return new Worker(boot, { eval: true });
+  }
+  return new Worker(new URL('./worker.js', import.meta.url));
+}
+
+/** Runs the per-feature analysis in a fresh worker thread. Rejects if the worker fails. */
+export function analyzeInWorker(cols: PreparedColumns, cfg: DriftTestConfig): Promise<FeatureDrift[]> {
+  return new Promise((resolve, reject) => {
+    const w = spawnWorker();
+    const transfer = cols.numeric.flatMap((c) => [c.ref.buffer, c.cur.buffer]) as ArrayBuffer[];
+    w.once('message', (m: { ok: boolean; features?: FeatureDrift[]; error?: string }) => {
+      void w.terminate();
+      if (m.ok) resolve(m.features!);
+      else reject(new Error(`drift worker failed: ${m.error}`));
+    });
+    w.once('error', (e) => reject(e));
+    w.postMessage({ numeric: cols.numeric, categorical: cols.categorical, cfg }, transfer);
+  });
+}
+
+function countValues(cols: PreparedColumns): number {
+  let n = 0;
+  for (const c of cols.numeric) n += c.ref.length + c.cur.length;
+  for (const c of cols.categorical) n += c.ref.length + c.cur.length;
+  return n;
+}
+
+/**
+ * Data drift on rows, off the event loop when big. Throws the same catalogue errors as
+ * `prepareColumns` for bad input.
+ */
+export async function detectDataDriftAsync(
+  refRows: unknown,
+  curRows: unknown,
+  featureColumns: readonly string[] | undefined,
+  cfg: DriftTestConfig,
+  now: Date,
+  opts: { forceWorker?: boolean } = {},
+): Promise<DataDriftResponse> {
+  const cols = prepareColumns(refRows, curRows, featureColumns);
+  await yieldNow();
+  let features: FeatureDrift[];
+  if (opts.forceWorker || countValues(cols) > WORKER_THRESHOLD_VALUES) {
+    features = await analyzeInWorker(cols, cfg);
+  } else {
+    features = [...cols.numeric.map((c) => analyzeNumeric(c, cfg)), ...cols.categorical.map((c) => analyzeCategorical(c, cfg))];
+  }
+  return summarize(features, (refRows as unknown[]).length, (curRows as unknown[]).length, now);
+}
