@@ -18,4 +18,20 @@ export const errors = defineErrors({
     status: 400,
     message: (p: { strategy: string; reason: string }) => `Invalid configuration for strategy '${p.strategy}': ${p.reason}.`,
   },
+  REDTEAM_BAD_TARGET: {
+    status: 400,
+    message: (p: { target: string; reason: string }) => `Invalid target '${p.target}': ${p.reason}. Use 'model:<name>', 'ensemble', or an http(s) URL of an OpenAI-compatible chat completions endpoint.`,
+  },
+  REDTEAM_TARGET_UNAVAILABLE: {
+    status: 409,
+    message: (p: { target: string; reason: string }) => `Target '${p.target}' is not available: ${p.reason}.`,
+  },
+  REDTEAM_CAMPAIGN_NOT_FOUND: {
+    status: 404,
+    message: (p: { id: string }) => `No campaign with id '${p.id}'. List campaigns with GET /campaigns.`,
+  },
+  REDTEAM_SCHEDULE_NOT_FOUND: {
+    status: 404,
+    message: (p: { id: string }) => `No schedule with id '${p.id}'. List schedules with GET /schedules.`,
+  },
 });
