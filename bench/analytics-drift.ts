@@ -6,7 +6,6 @@
  *
  *   node --import tsx bench/analytics-drift.ts [rows...]     (default: 100000 1000000)
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { detectDataDriftAsync } from '../src/analytics/drift/run.js';
 import { DEFAULT_DRIFT_TEST_CONFIG } from '../src/analytics/drift/types.js';
 
@@ -44,15 +43,25 @@ function makeRows(n: number, seed: number, shift: number): { rows: Record<string
 async function run(n: number): Promise<void> {
   const { rows: ref, parseMs: p1 } = makeRows(n, 1, 0);
   const { rows: cur, parseMs: p2 } = makeRows(n, 2, 0.5);
-  const h = monitorEventLoopDelay({ resolution: 5 });
-  h.enable();
+  // A 5 ms ticker stands in for other requests: its largest gap is the worst stall they saw.
+  let last = performance.now();
+  let maxGap = 0;
+  const gaps: number[] = [];
+  const ticker = setInterval(() => {
+    const t = performance.now();
+    gaps.push(t - last);
+    maxGap = Math.max(maxGap, t - last);
+    last = t;
+  }, 5);
   const t0 = performance.now();
   const res = await detectDataDriftAsync(ref, cur, undefined, DEFAULT_DRIFT_TEST_CONFIG, new Date());
   const ms = performance.now() - t0;
-  h.disable();
+  clearInterval(ticker);
+  gaps.sort((a, b) => a - b);
+  const p99 = gaps.length ? gaps[Math.floor(gaps.length * 0.99)] : ms;
   console.log(
     `data drift ${n.toLocaleString('en')} rows x ${FEATURES} features (ref + cur): ${ms.toFixed(0)} ms; ` +
-      `drifted ${res.drifted_features.length}/${FEATURES}; max event-loop stall ${(h.max / 1e6).toFixed(0)} ms, p99 ${(h.percentile(99) / 1e6).toFixed(0)} ms ` +
+      `drifted ${res.drifted_features.length}/${FEATURES}; max event-loop stall ${Math.max(maxGap, performance.now() - last).toFixed(0)} ms, p99 tick gap ${p99.toFixed(0)} ms ` +
       `(JSON.parse of the two samples, not included: ${(p1 + p2).toFixed(0)} ms)`,
   );
 }

@@ -104,11 +104,10 @@ function validateRows(rows: unknown, field: string): Row[] {
  * with the key -> column mapping reused while consecutive rows share their key list is ~5x
  * faster than keyed reads per column on JSON-parsed rows (measured: 100k x 20 in ~35 ms).
  */
-function collectColumns(rows: Row[]): Map<string, unknown[]> {
-  const cols = new Map<string, unknown[]>();
+export function collectColumns(rows: Row[], cols = new Map<string, unknown[]>(), from = 0, to = rows.length): Map<string, unknown[]> {
   let lastKeys: string[] = [];
   let lastTargets: unknown[][] = [];
-  for (let i = 0; i < rows.length; i++) {
+  for (let i = from; i < to; i++) {
     const r = rows[i];
     const ks = Object.keys(r);
     const vs = Object.values(r);
@@ -188,8 +187,37 @@ function extractText(values: readonly unknown[], feats: readonly TextFeature[]):
 export function prepareColumns(refRows: unknown, curRows: unknown, featureColumns?: readonly string[]): PreparedColumns {
   const ref = validateRows(refRows, 'reference_data');
   const cur = validateRows(curRows, 'current_data');
-  const refCols = collectColumns(ref);
-  const curCols = collectColumns(cur);
+  return prepareCollected(ref, cur, collectColumns(ref), collectColumns(cur), featureColumns);
+}
+
+/** Same as prepareColumns, collecting rows in chunks and yielding between them (big inputs). */
+export async function prepareColumnsAsync(
+  refRows: unknown,
+  curRows: unknown,
+  featureColumns: readonly string[] | undefined,
+  yieldNow: () => Promise<unknown>,
+  chunk = 50_000,
+): Promise<PreparedColumns> {
+  const ref = validateRows(refRows, 'reference_data');
+  const cur = validateRows(curRows, 'current_data');
+  const collect = async (rows: Row[]) => {
+    const cols = new Map<string, unknown[]>();
+    for (let i = 0; i < rows.length; i += chunk) {
+      collectColumns(rows, cols, i, Math.min(rows.length, i + chunk));
+      await yieldNow();
+    }
+    return cols;
+  };
+  return prepareCollected(ref, cur, await collect(ref), await collect(cur), featureColumns);
+}
+
+function prepareCollected(
+  ref: Row[],
+  cur: Row[],
+  refCols: Map<string, unknown[]>,
+  curCols: Map<string, unknown[]>,
+  featureColumns?: readonly string[],
+): PreparedColumns {
   const refNames = new Set([...refCols].filter(([, v]) => v.length > 0).map(([k]) => k));
   const curNames = new Set([...curCols].filter(([, v]) => v.length > 0).map(([k]) => k));
   const all = new Set([...refCols.keys(), ...curCols.keys()]);

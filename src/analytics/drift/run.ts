@@ -9,6 +9,7 @@ import {
   analyzeCategorical,
   analyzeNumeric,
   prepareColumns,
+  prepareColumnsAsync,
   summarize,
   type DataDriftResponse,
   type FeatureDrift,
@@ -64,11 +65,20 @@ export async function detectDataDriftAsync(
   now: Date,
   opts: { forceWorker?: boolean } = {},
 ): Promise<DataDriftResponse> {
-  const cols = prepareColumns(refRows, curRows, featureColumns);
+  const big = (Array.isArray(refRows) ? refRows.length : 0) + (Array.isArray(curRows) ? curRows.length : 0) > 100_000;
+  const cols = big ? await prepareColumnsAsync(refRows, curRows, featureColumns, () => yieldNow()) : prepareColumns(refRows, curRows, featureColumns);
   await yieldNow();
   let features: FeatureDrift[];
   if (opts.forceWorker || countValues(cols) > WORKER_THRESHOLD_VALUES) {
-    features = await analyzeInWorker(cols, cfg);
+    // Two workers (the machines we target have 2+ cores), columns dealt round-robin.
+    const parts: PreparedColumns[] = [0, 1].map((k) => ({
+      ...cols,
+      numeric: cols.numeric.filter((_, i) => i % 2 === k),
+      categorical: cols.categorical.filter((_, i) => i % 2 === k),
+    }));
+    const results = await Promise.all(parts.filter((p) => p.numeric.length + p.categorical.length > 0).map((p) => analyzeInWorker(p, cfg)));
+    const byName = new Map(results.flat().map((f) => [f.feature, f]));
+    features = [...cols.numeric, ...cols.categorical].map((c) => byName.get(c.name)!);
   } else {
     features = [...cols.numeric.map((c) => analyzeNumeric(c, cfg)), ...cols.categorical.map((c) => analyzeCategorical(c, cfg))];
   }

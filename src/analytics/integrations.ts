@@ -1,0 +1,121 @@
+/**
+ * Calls into the detection and training domains through their public `index.ts` exports.
+ *
+ * Loaded lazily with a computed specifier: those modules are written in parallel by other
+ * helpers and may not exist yet when this domain is built or tested; until they do, the
+ * functions below report the dependency as unavailable (a 503 to the client, `false` in health)
+ * instead of failing at import time. What we call:
+ *  - detection: `listPredictionLog(ctx, { since, until, model_name, limit })`
+ *  - training:  `enqueueTraining(ctx, { model_name, reason, priority, training_data_path?, trigger })`
+ *               -> JobInfo (or `{ job_id }`), `transitionStage(ctx, { name, version, stage, reason })`,
+ *               optional `listModels(ctx)` -> names or `{ name }[]`.
+ */
+import type { AppContext } from '../platform/context.js';
+import { appError } from '../platform/errors.js';
+
+type Mod = Record<string, unknown>;
+const DETECTION = '../detection/index.js';
+const TRAINING = '../training/index.js';
+
+async function load(spec: string): Promise<Mod | null> {
+  try {
+    return (await import(spec)) as Mod;
+  } catch {
+    return null;
+  }
+}
+
+async function fn(spec: string, name: string): Promise<((...a: unknown[]) => Promise<unknown>) | null> {
+  const m = await load(spec);
+  const f = m?.[name];
+  return typeof f === 'function' ? (f as (...a: unknown[]) => Promise<unknown>) : null;
+}
+
+export async function integrationStatus(): Promise<{ prediction_log: boolean; training_queue: boolean; model_registry: boolean }> {
+  return {
+    prediction_log: (await fn(DETECTION, 'listPredictionLog')) !== null,
+    training_queue: (await fn(TRAINING, 'enqueueTraining')) !== null,
+    model_registry: (await fn(TRAINING, 'transitionStage')) !== null,
+  };
+}
+
+export interface PredictionLogEntry {
+  model_name: string | null;
+  prediction: string;
+  confidence: number | null;
+  text: string | null;
+  timestamp: string;
+  raw: Record<string, unknown>;
+}
+
+function pick(o: Record<string, unknown>, names: string[]): unknown {
+  for (const n of names) if (o[n] !== undefined && o[n] !== null) return o[n];
+  return undefined;
+}
+
+/** Normalizes the detection log rows to the fields drift needs (keeps the raw row too). */
+export function normalizeLog(rows: unknown): PredictionLogEntry[] {
+  const list = Array.isArray(rows)
+    ? rows
+    : rows && typeof rows === 'object'
+      ? ((pick(rows as Record<string, unknown>, ['items', 'entries', 'predictions', 'rows', 'data']) as unknown[]) ?? [])
+      : [];
+  const out: PredictionLogEntry[] = [];
+  for (const r of list) {
+    if (!r || typeof r !== 'object') continue;
+    const o = r as Record<string, unknown>;
+    const pred = pick(o, ['prediction', 'label', 'predicted_label', 'verdict']);
+    if (pred === undefined) continue;
+    const conf = pick(o, ['confidence', 'score', 'probability']);
+    const ts = pick(o, ['timestamp', 'created_at', 'createdAt']);
+    out.push({
+      model_name: (pick(o, ['model_name', 'modelName', 'model']) as string | undefined) ?? null,
+      prediction: String(pred),
+      confidence: typeof conf === 'number' ? conf : null,
+      text: (pick(o, ['text', 'input_text', 'input']) as string | undefined) ?? null,
+      timestamp: ts instanceof Date ? ts.toISOString() : String(ts ?? ''),
+      raw: o,
+    });
+  }
+  return out;
+}
+
+/** Reads the detection prediction log; throws 503 when detection does not provide it. */
+export async function readPredictionLog(ctx: AppContext, q: { since: Date; until: Date; model_name?: string; limit?: number }): Promise<PredictionLogEntry[]> {
+  const f = await fn(DETECTION, 'listPredictionLog');
+  if (!f) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'detection.listPredictionLog', detail: 'not available in this build' });
+  const rows = normalizeLog(await f(ctx, { since: q.since, until: q.until, model_name: q.model_name, limit: q.limit ?? 100_000 }));
+  return q.model_name ? rows.filter((r) => r.model_name === null || r.model_name === q.model_name) : rows;
+}
+
+/** Enqueues a training job; returns its queue job id. Throws 503 when training is absent. */
+export async function enqueueRetrain(
+  ctx: AppContext,
+  req: { model_name: string; reason: string; priority: string; trigger: string; training_data_path?: string },
+): Promise<string> {
+  const f = await fn(TRAINING, 'enqueueTraining');
+  if (!f) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.enqueueTraining', detail: 'not available in this build' });
+  const job = (await f(ctx, req)) as Record<string, unknown> | string;
+  const id = typeof job === 'string' ? job : (job?.id ?? job?.job_id);
+  if (typeof id !== 'string') throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.enqueueTraining', detail: 'returned no job id' });
+  return id;
+}
+
+export async function transitionStage(ctx: AppContext, req: { name: string; version: string; stage: string; reason: string }): Promise<unknown> {
+  const f = await fn(TRAINING, 'transitionStage');
+  if (!f) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.transitionStage', detail: 'not available in this build' });
+  return f(ctx, req);
+}
+
+/** Registered model names from training, or null when training does not list them. */
+export async function registeredModels(ctx: AppContext): Promise<string[] | null> {
+  const f = await fn(TRAINING, 'listModels');
+  if (!f) return null;
+  try {
+    const r = (await f(ctx)) as unknown;
+    const list = Array.isArray(r) ? r : ((r as { models?: unknown[] })?.models ?? []);
+    return list.map((m) => (typeof m === 'string' ? m : String((m as { name?: string }).name ?? ''))).filter(Boolean);
+  } catch {
+    return null;
+  }
+}
