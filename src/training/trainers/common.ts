@@ -1,0 +1,76 @@
+/**
+ * Steps shared by the softmax-head trainers: label indexing, validation carving, sample
+ * weights, calibration and evaluation. Pure functions over arrays.
+ */
+import { LABELS, type Label } from '../../ml/labels.js';
+import type { DatasetRecord } from '../../ml/dataset-io.js';
+import { fitTemperature } from '../../ml/calibration.js';
+import { predictLogits, type TrainResult } from '../../ml/logistic.js';
+import { softmax, type Probabilities } from '../../ml/linear-model.js';
+import type { SparseVector } from '../../ml/text-features.js';
+import { stratifiedSplit } from '../splits.js';
+import { datasetStats } from '../../ml/dataset-io.js';
+import type { TrainingFileCount } from '../../ml/linear-model.js';
+
+/** Labels present in the training rows, in the canonical LABELS order. */
+export function labelsOf(records: readonly DatasetRecord[]): Label[] {
+  const present = new Set(records.map((r) => r.label));
+  return LABELS.filter((l) => present.has(l));
+}
+
+/** The validation rows to use: the given ones, or a stratified 10% carved from train. */
+export function ensureValidation(train: DatasetRecord[], val: DatasetRecord[], seed: number): { train: DatasetRecord[]; val: DatasetRecord[] } {
+  if (val.length > 0) return { train, val };
+  const s = stratifiedSplit(
+    train.map((r) => r.label),
+    0.1,
+    seed,
+  );
+  return { train: s.train.map((i) => train[i]), val: s.val.map((i) => train[i]) };
+}
+
+export function sampleWeights(records: readonly DatasetRecord[], hardNegativeWeight: number): Float32Array {
+  return Float32Array.from(records.map((r) => (r.hard_negative ? hardNegativeWeight : 1)));
+}
+
+/** Fit the temperature on validation logits (rows whose label the model knows) and predict. */
+export function calibrateAndPredict(
+  res: TrainResult,
+  K: number,
+  labels: Label[],
+  valX: SparseVector[],
+  valRecords: readonly DatasetRecord[],
+): { temperature: number; nllBefore: number; nllAfter: number; probs: Probabilities[] } {
+  const logits = predictLogits(res.W, res.b, K, valX);
+  const idx = new Map(labels.map((l, k) => [l, k]));
+  const keep: number[] = [];
+  valRecords.forEach((r, i) => idx.has(r.label) && keep.push(i));
+  const kl = new Float64Array(keep.length * K);
+  keep.forEach((i, j) => kl.set(logits.subarray(i * K, i * K + K), j * K));
+  const fit = fitTemperature(
+    kl,
+    keep.map((i) => idx.get(valRecords[i].label)!),
+    K,
+  );
+  const probs: Probabilities[] = [];
+  const p = new Float64Array(K);
+  for (let i = 0; i < valRecords.length; i++) {
+    softmax(logits.subarray(i * K, i * K + K), fit.temperature, p);
+    const rec = Object.fromEntries(LABELS.map((l) => [l, 0])) as Probabilities;
+    labels.forEach((l, k) => (rec[l] = p[k]));
+    probs.push(rec);
+  }
+  return { ...fit, probs };
+}
+
+/** Provenance counts per import file, for artifact metadata when the caller gives none. */
+export function fileCounts(records: readonly DatasetRecord[]): TrainingFileCount[] {
+  const byFile = new Map<string, DatasetRecord[]>();
+  for (const r of records) {
+    const f = r.file ?? r.source;
+    const arr = byFile.get(f);
+    if (arr) arr.push(r);
+    else byFile.set(f, [r]);
+  }
+  return [...byFile.entries()].sort().map(([file, rs]) => ({ file, records: rs.length, by_label: datasetStats(rs).by_label }));
+}
