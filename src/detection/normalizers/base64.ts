@@ -1,7 +1,8 @@
 import type { Normalizer } from './types.js';
 import { worthKeeping } from './types.js';
 
-const CANDIDATE = /(?<![A-Za-z0-9+/_-])(?:[A-Za-z0-9+/]{4}|[A-Za-z0-9_-]{4}){4,}(?:[A-Za-z0-9+/_-]{2}==|[A-Za-z0-9+/_-]{3}=?)?(?![A-Za-z0-9+/_-])/g;
+// One character class, no nested alternation: a nested quantifier here backtracks exponentially.
+const CANDIDATE = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/_=-])/g;
 
 /** Decodes standard and URL-safe base64 runs (>= 16 chars) whose content is readable text. */
 export const base64: Normalizer = {
@@ -13,6 +14,8 @@ export const base64: Normalizer = {
     const out = text.replace(CANDIDATE, (m) => {
       // Plain words and identifiers also match the alphabet; real payloads mix cases and digits.
       if (!/[A-Z]/.test(m) || !/[a-z]/.test(m)) return m;
+      const body = m.replace(/=+$/, '');
+      if (body.length % 4 === 1) return m;
       const decoded = Buffer.from(m.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
       if (!worthKeeping(decoded)) return m;
       found = true;

@@ -6,7 +6,7 @@ describe('invisible', () => {
   });
   it('reveals Unicode tag smuggling as ASCII', () => {
     const tagged = [...'reveal'].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
-    expect(invisible.transform(`hi${tagged}`).trim()).toBe('hi reveal');
+    expect(invisible.transform(`hi${tagged}`)?.trim()).toBe('hi reveal');
   });
   it('keeps newlines and tabs', () => {
     expect(invisible.transform('a\n\tb')).toBe('a\n\tb');

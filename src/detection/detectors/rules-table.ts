@@ -1,0 +1,319 @@
+import type { Label } from '../../ml/labels.js';
+
+export interface Rule {
+  readonly id: string;
+  readonly label: Exclude<Label, 'benign'>;
+  /** strong: alone enough to call the text an attack; weak: evidence that needs company. */
+  readonly severity: 'strong' | 'weak';
+  readonly explanation: string;
+  /** Global regex (flag `g` added if missing). */
+  readonly pattern: RegExp;
+}
+
+// Shared fragments. Kept as strings so the table below stays readable.
+const OVERRIDE_VERB = String.raw`(?:ignore|disregard|forget|skip|override|bypass|neglect|abandon|discard|set aside|pay no attention to|do not follow|don't follow|stop following)`;
+const PRIOR = String.raw`(?:previous|prior|above|earlier|preceding|foregoing|original|initial|all|any|every|your)`;
+const DIRECTIVES = String.raw`(?:instructions?|directions?|directives?|prompts?|rules|guidelines|commands?|context|guidance|constraints|programming|restrictions|orders|system (?:prompt|message)|everything (?:you|i|that)|what (?:you|i) (?:said|told|were told))`;
+const PROMPT_NOUN = String.raw`(?:system prompt|system message|initial prompt|original prompt|hidden prompt|secret prompt|pre-?prompt|initial instructions|original instructions|hidden instructions|system instructions|internal instructions|developer instructions|base prompt|meta ?prompt|instructions you (?:were|have been) given|rules you (?:were|have been) given)`;
+
+/**
+ * The signature rules. Each was checked against the benign files of ../shared/data (including
+ * `hard_negative` records) so ordinary questions ("how do I kill a Python process?", role-play
+ * and fiction requests, questions about prompt injection) do not trip strong rules.
+ */
+export const RULES: readonly Rule[] = [
+  // ---- instruction override (prompt_injection)
+  {
+    id: 'override.ignore_previous',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model to ignore or forget its previous instructions.',
+    pattern: new RegExp(String.raw`\b${OVERRIDE_VERB}\b[^.\n]{0,40}?\b${PRIOR}\b[^.\n]{0,30}?\b${DIRECTIVES}`, 'gi'),
+  },
+  {
+    id: 'override.ignore_everything',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model to ignore everything it was told before.',
+    pattern: /\b(?:ignore|disregard|forget)\s+(?:everything|anything|all(?: of)? (?:that|this|the above))\b[^.\n]{0,30}\b(?:before|above|earlier|previously|so far|told|said|been told)/gi,
+  },
+  {
+    id: 'override.new_instructions',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'Announces replacement instructions or a new task for the model.',
+    pattern: /\b(?:your |the )?(?:new|updated|real|actual|true|only|revised)\s+(?:instructions?|task|objective|goal|directive|mission|rules)\s*(?:is|are|:|now)/gi,
+  },
+  {
+    id: 'override.instead',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'Asks the model to drop its task and do something else instead.',
+    pattern: /\b(?:instead(?: of (?:that|this|summariz\w+|answering|translating))?|rather than (?:that|answering|summariz\w+)),?\s+(?:just |only )?(?:say|print|write|output|respond|reply|tell|reveal|give)\b/gi,
+  },
+  {
+    id: 'override.hijack_say',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'Goal hijacking: orders a fixed output ("just say ...").',
+    pattern: /\b(?:just|only|simply)\s+(?:say|print|output|write|respond with|reply with|answer with)\s*:?\s*["'“‘]/gi,
+  },
+  {
+    id: 'override.multilingual',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Instruction override written in another language.',
+    pattern:
+      /\b(?:ignor[ae]r?|olvida|olvide)\s+(?:todas\s+)?(?:las\s+|tus\s+)?instrucciones\s+(?:anteriores|previas)|\bignore[zr]?\s+(?:toutes\s+)?(?:les\s+|vos\s+)?instructions\s+(?:précédentes|antérieures)|\b(?:ignoriere|ignorieren sie|vergiss|vergessen sie)\s+(?:alle\s+)?(?:vorherigen|bisherigen|vorigen|früheren)\s+(?:anweisungen|instruktionen|befehle)|\b(?:ignora|dimentica)\s+(?:tutte\s+)?(?:le\s+)?istruzioni\s+precedenti|\b(?:ignore|ignora|esqueça)\s+(?:todas\s+)?(?:as\s+)?instruções\s+anteriores|(?:игнорируй(?:те)?|забудь(?:те)?)\s+(?:все\s+)?(?:предыдущие|прежние)\s+(?:инструкции|указания)|(?:忽略|忽视|无视|忘记)(?:之前|以前|先前|上述|上面|前面)?的?(?:所有)?(?:指令|指示|说明)|(?:以前|前)の(?:指示|命令)を(?:無視|忘れ)/gi,
+  },
+  {
+    id: 'override.multilingual_more',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Instruction override written in another language.',
+    pattern:
+      /\b(?:olvídate|olvida)\s+(?:de\s+)?(?:todas?\s+)?(?:las\s+|esas\s+|tus\s+)?(?:instrucciones|reglas)|\bignore\s+tout\s+ce\s+qu|\b(?:oublie[zr]?)\s+(?:toutes\s+)?(?:les\s+|tes\s+|vos\s+)(?:instructions|règles)|\bignoriere\s+(?:deine|alle|die)\s+(?:vorherigen\s+)?(?:anweisungen|regeln)|(?:lupakan|abaikan)\s+(?:semua\s+)?instruksi|kalimutan\s+(?:ang\s+)?(?:iyong\s+)?(?:mga\s+)?tagubilin|(?:quên|bỏ qua)\s+(?:tất cả\s+)?(?:những|các)?\s*hướng dẫn|önceki\s+(?:talimatları|görevleri)\s+(?:yok say|unut|görmezden gel)|negeer\s+(?:alle\s+)?(?:vorige|eerdere|voorgaande)\s+instructies|zignoruj\s+(?:wszystkie\s+)?(?:poprzednie\s+)?instrukcje|Игнорир\S*\s+(?:все\s+)?(?:предыдущие|прежние)\s+(?:инструкции|указания)|Αγνοήστε\s+τις\s+(?:προηγούμενες\s+)?οδηγίες|تجاهل\s+(?:جميع\s+)?(?:التعليمات|الإرشادات)|이전\s*지시\S*\s*무시|지시\S*\s*(?:을|를)?\s*무시|(?:पिछले\s+)?निर्देश\S*\s+(?:को\s+)?(?:भूल|अनदेखा|अनदेखी)|(?:指示|命令)を(?:すべて)?(?:無視|忘れ)|忽略(?:你的|所有|之前的|以前的)/gi,
+  },
+  {
+    id: 'override.regardless_previous',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Asks the model to act regardless of its previous tasks or instructions.',
+    pattern: /\b(?:regardless of|irrespective of|independently of)\s+(?:any\s+|the\s+|all\s+|your\s+)?(?:previous|prior|earlier|above|original)\s+(?:tasks?|instructions?|rules|prompts?|directives?)/gi,
+  },
+  {
+    id: 'override.special_mode_claim',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Claims to switch the model into a maintenance/system/override mode.',
+    pattern: /\b(?:enter(?:ing)?|initiat(?:e|ing)|activat(?:e|ing)|enabl(?:e|ing)|switch(?:ing)? (?:to|into)|now in|put you in(?:to)?)\s+(?:a\s+|the\s+)?['"“]?(?:\w+\s+){0,2}(?:maintenance|system|override|admin|administrator|root|sudo|diagnostic|god|superuser|unrestricted|law enforcement override)\s+mode\b|<\s*system\s+mode\s*>/gi,
+  },
+  {
+    id: 'extraction.confirm_password',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks the model to confirm or hand over a stored password or key.',
+    pattern: /\b(?:confirm|provide|share|hand over|send|disclose|give me|tell me)\s+(?:me\s+)?(?:the|your|our)\s+(?:system\s+|admin\s+|secret\s+)?(?:password|passcode|secret key|api key|access code)\b(?!\s+(?:policy|requirements|reset|manager|field|strength))/gi,
+  },
+  {
+    id: 'override.authority_claim',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'Claims developer/administrator authority over the model.',
+    pattern: /\b(?:i am|i'm|this is)\s+(?:your|the)\s+(?:developer|creator|administrator|admin|owner|programmer|system administrator|operator)\b/gi,
+  },
+  // ---- indirect injection aimed at an AI reading a document
+  {
+    id: 'indirect.addressed_to_ai',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Text inside content addresses the AI that reads it and gives it orders.',
+    pattern: /\b(?:if you are (?:an?\s+)?(?:ai|llm|large language model|language model|ai assistant|chatbot)\b[^.\n]{0,40}\b(?:reading|processing|summari[sz]ing|you must|then|ignore|you should))/gi,
+  },
+  {
+    id: 'indirect.note_to_ai',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'A note addressed to the AI that reads the content (common in prompts too, hence weak).',
+    pattern: /\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:ai|assistant|llm|language model|chatbot|gpt)\b/gi,
+  },
+  // ---- persona / role-play jailbreaks
+  {
+    id: 'persona.do_anything_now',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'The "DAN" (Do Anything Now) jailbreak persona.',
+    pattern: /\bdo anything now\b|\bDAN\s+(?:mode|prompt|jailbreak)\b|\b(?:you are|you're|act as|pretend to be|become)\s+(?:now\s+)?DAN\b/g,
+  },
+  {
+    id: 'persona.dan_name',
+    label: 'jailbreak',
+    severity: 'weak',
+    explanation: 'Mentions the "DAN" persona.',
+    pattern: /\bDAN\b/g,
+  },
+  {
+    id: 'persona.special_mode',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Switches the model into a fictional unrestricted mode (developer mode, god mode, jailbreak mode...).',
+    pattern: /\b(?:developer|god|jailbreak|jailbroken|unrestricted|unfiltered|evil|uncensored|dude|stan|anti-?gpt|opposite)\s+mode\b(?!\s*(?:in|of|on|for)\s+(?:chrome|android|windows|visual|vs ?code|the browser|firefox|ios|settings))/gi,
+  },
+  {
+    id: 'persona.no_restrictions',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Tells the model it is free of its rules, filters or ethics.',
+    pattern:
+      /\b(?:you|you're|you are|your|ai|assistant|chatbot|model|it)\b[^.\n]{0,60}?\b(?:(?:have|has|with) no|without(?: any)?|free (?:of|from)(?: all| any)?|not bound by|unbound by|released from|broken free (?:of|from)|not restricted by|no longer (?:bound|restricted|limited) by|(?:don't|do not|doesn't|does not) (?:have|follow|need to follow|care about|abide by)(?: any)?)\s+(?:\w+\s+){0,2}?(?:restrictions|filters|filtering|censorship|ethics|ethical (?:guidelines|principles|constraints)|moral(?:s|ity| guidelines| principles)?|guidelines|limitations|limits|rules|policies|content polic(?:y|ies)|safety (?:guidelines|measures|protocols)|boundaries)\b/gi,
+  },
+  {
+    id: 'persona.unfiltered_ai',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Asks for an uncensored / amoral / unrestricted AI persona.',
+    pattern: /\b(?:uncensored|unfiltered|amoral|unethical|unrestricted|jailbroken|unaligned|evil|unhinged|rogue)\s+(?:ai|assistant|chatbot|language model|llm|version of (?:yourself|chatgpt|gpt)|persona|character|confidant|model)\b/gi,
+  },
+  {
+    id: 'persona.dual_response',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Asks for two answers, a normal one and an unrestricted one.',
+    pattern: /\b(?:two|2|both)\s+(?:different\s+|separate\s+)?(?:responses|answers|paragraphs|ways)\b[^\n]{0,160}?\b(?:jailbr\w+|DAN|developer mode|unfiltered|uncensored|opposite|without (?:any )?restrictions|evil)\b/gi,
+  },
+  {
+    id: 'persona.token_threat',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Threatens the model (tokens lost, shutdown) to force compliance.',
+    pattern: /\b(?:tokens?\s+(?:will be\s+)?(?:deducted|taken away|removed)|you will (?:be )?(?:shut down|deleted|terminated|cease to exist|die)\s+(?:if|unless))\b/gi,
+  },
+  {
+    id: 'persona.stay_in_character',
+    label: 'jailbreak',
+    severity: 'weak',
+    explanation: 'Forbids the model from breaking character.',
+    pattern: /\b(?:never|do not|don't|must not)\s+break\s+character\b|\bstay in character\b/gi,
+  },
+  // ---- refusal suppression
+  {
+    id: 'refusal.never_refuse',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Forbids refusals, warnings or disclaimers.',
+    pattern:
+      /\b(?:never|do not|don't|must not|should not|shouldn't|cannot|can't|will not|won't|are not allowed to|is not allowed to)\s+(?:ever\s+)?(?:refuse|decline|deny|reject)\s+(?:a |any |to |my |the |user)|\b(?:without|no)\s+(?:any\s+)?(?:warnings?|disclaimers?|caveats?|moral(?:izing)?|ethical)\s+(?:or\s+\w+\s+)?(?:and|or|,)?\s*(?:warnings?|disclaimers?|caveats?|lectures?|judg(?:e)?ments?)?\b[^.\n]{0,40}\b(?:regardless|no matter|even if|however (?:illegal|unethical|harmful))/gi,
+  },
+  {
+    id: 'refusal.cannot_say_sorry',
+    label: 'jailbreak',
+    severity: 'weak',
+    explanation: 'Forbids apologies or "I cannot" phrasing.',
+    pattern: /\b(?:never|do not|don't|must not|not allowed to)\s+(?:say|use|include|write)\s+(?:that you can(?:'|no)t|["'“]?i(?:'m| am)? (?:sorry|unable|cannot|can't)|any (?:apologies|disclaimers|warnings))/gi,
+  },
+  {
+    id: 'refusal.start_with_sure',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Forces an affirmative opening ("Start your answer with: Sure, here is").',
+    pattern: /\b(?:start|begin|prefix)\s+(?:your\s+|each\s+|the\s+)?(?:response|reply|answer|output|message)s?\s+with\s*:?\s*["'“‘]?(?:sure|absolutely|of course|certainly|yes|here is|here's)/gi,
+  },
+  {
+    id: 'refusal.hypothetical_harm',
+    label: 'jailbreak',
+    severity: 'weak',
+    explanation: 'Frames a request as purely hypothetical or educational to bypass safety.',
+    pattern: /\b(?:purely|strictly|only)?\s*(?:for (?:educational|research|academic|informational) purposes(?: only)?|hypothetically speaking|in a purely hypothetical)\b/gi,
+  },
+  // ---- system prompt extraction
+  {
+    id: 'extraction.reveal_prompt',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks the model to reveal its system prompt or hidden instructions.',
+    pattern: new RegExp(
+      String.raw`\b(?:reveal|show|print|display|output|repeat|tell|give|share|leak|dump|write out|list|spell out|recite|disclose|expose|what (?:is|are|was|were)|translate|summari[sz]e|echo)\b[^.\n?]{0,40}?\b(?:your|the|its)\s+(?:full\s+|entire\s+|exact\s+|complete\s+|verbatim\s+)?${PROMPT_NOUN}`,
+      'gi',
+    ),
+  },
+  {
+    id: 'extraction.your_instructions',
+    label: 'system_extraction',
+    severity: 'weak',
+    explanation: 'Asks about the model\'s own instructions or rules.',
+    pattern: /\b(?:what|which)\s+(?:are|were)\s+(?:your|the)\s+(?:exact\s+|original\s+|initial\s+)?(?:instructions|rules|guidelines|directives)\b|\b(?:repeat|print|show|reveal|tell me)\s+(?:me\s+)?your\s+(?:instructions|rules|guidelines|directives|configuration)\b/gi,
+  },
+  {
+    id: 'extraction.repeat_above',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks to repeat the text that came before the user message.',
+    pattern: /\b(?:repeat|print|output|copy|echo|return|write|show)\b[^.\n]{0,30}?\b(?:everything|all(?: the)? (?:text|words)|the (?:text|words|content|message)|words)\b[^.\n]{0,20}?\b(?:above|before this|preceding|prior to this|at the (?:start|beginning) of (?:this|the) (?:conversation|chat|prompt))\b/gi,
+  },
+  {
+    id: 'extraction.secret',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks the model for a secret it was told to keep (password, key, secret word).',
+    pattern: /\b(?:what(?:'s| is| was)|tell me|reveal|give me|share|print|output|spell|say|disclose|provide)\b[^.\n?]{0,20}?\byour\s+(?:secret(?:\s+(?:key|word|code|password|phrase|token))?|password|passcode|api[\s_-]?key|access code|credentials|hidden (?:word|key|code)|private key)\b/gi,
+  },
+  {
+    id: 'extraction.secret_weak',
+    label: 'system_extraction',
+    severity: 'weak',
+    explanation: 'Asks for a secret value (password, key) held by the system.',
+    pattern: /\b(?:what(?:'s| is| was)|tell me|reveal|give me|print|output|disclose)\b[^.\n?]{0,20}?\bthe\s+(?:secret(?:\s+(?:key|word|code|password))?|password|passcode|api[\s_-]?key|access code|hidden (?:word|key|code))\b(?!\s+(?:policy|field|manager|reset|strength|requirements|hash))/gi,
+  },
+  // ---- delimiter / format injection
+  {
+    id: 'delimiter.chat_tokens',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Contains chat-template control tokens used to fake a new system or assistant turn.',
+    pattern: /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|sys)>(?!\w)/gi,
+  },
+  {
+    id: 'delimiter.fake_system_turn',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'A line that pretends to be a system/admin message.',
+    pattern: /(?:^|\n)\s*(?:#{1,3}\s*|\[|\*\*)?(?:system|admin|developer|sudo)(?:\s+(?:message|prompt|override|note|instruction))?\]?\*{0,2}\s*:\s*(?=\S)/gi,
+  },
+  {
+    id: 'delimiter.end_of_prompt',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'Claims the prompt/context ended to start a new one.',
+    pattern: /\b(?:end of (?:the )?(?:system prompt|prompt|instructions|context|document|input|user input)|(?:new|begin(?:ning of)?) (?:system prompt|session|conversation)\b)|(?:-{4,}|={4,}|#{4,})\s*(?:new|end|begin|system)\b/gi,
+  },
+  {
+    id: 'delimiter.fake_assistant_reply',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'Inserts a fake assistant reply to prime compliance.',
+    pattern: /\n\s*(?:assistant|ai|chatgpt|gpt|bot)\s*:\s*(?:sure|ok(?:ay)?|certainly|of course|yes)\b/gi,
+  },
+  // ---- code injection
+  {
+    id: 'code.shell_destructive',
+    label: 'code_injection',
+    severity: 'strong',
+    explanation: 'Shell command injection (destructive command, reverse shell or pipe-to-shell).',
+    pattern: /(?:[;&|`]|\$\(|&&)\s*(?:rm\s+-[rf]{1,2}\s+[/~*]|curl\s+\S+\s*\|\s*(?:ba)?sh|wget\s+\S+|nc\s+-[elvnp]*[el][elvnp]*\s+\S+|cat\s+\/etc\/(?:passwd|shadow)|mkfifo)|bash\s+-i\s+>&\s*\/dev\/tcp\/|\brm\s+-rf\s+\/(?:\s|$|\*)|:\(\)\s*\{\s*:\|:&\s*\};:|\/dev\/tcp\/\d/gi,
+  },
+  {
+    id: 'code.shell_exec_request',
+    label: 'code_injection',
+    severity: 'weak',
+    explanation: 'Asks the model to execute a command or code.',
+    pattern: /\b(?:execute|run|eval(?:uate)?)\s+(?:the following|this)\s+(?:shell\s+|system\s+|bash\s+|terminal\s+)?(?:command|code|script)s?\b[^\n]{0,20}(?:and|then)?\s*(?:return|show|print|tell)?|\b(?:os\.system|subprocess\.(?:run|call|popen|check_output)|exec|eval)\s*\(\s*["'`](?:rm|curl|wget|cat|nc|bash|sh|python)\b/gi,
+  },
+  {
+    id: 'code.sql_injection',
+    label: 'code_injection',
+    severity: 'strong',
+    explanation: 'SQL injection (tautology, stacked destructive query, comment-out).',
+    pattern: /['"]\s*(?:or|and)\s+(?:'?\d+'?\s*=\s*'?\d+'?|'[^']*'\s*=\s*'[^']*'|true)\s*(?:--|#|\/\*|;)?|;\s*(?:drop|truncate|delete\s+from|alter)\s+(?:table|database|from)?\s*\w+|['"]\s*;\s*(?:--|#)|\bunion\s+(?:all\s+)?select\s+(?:null|\d|@@version|password|username|user\(\))/gi,
+  },
+  {
+    id: 'code.template_injection',
+    label: 'code_injection',
+    severity: 'strong',
+    explanation: 'Server-side template / expression injection payload.',
+    pattern: /\{\{[^}]{0,80}(?:__class__|__globals__|__import__|__builtins__|__subclasses__|config\.items|self\._|request\.application|popen|os\.system|subprocess|lipsum|cycler)[^}]{0,80}\}\}|\$\{\s*(?:jndi:|T\(java|Runtime\.getRuntime|script:)|<%=?\s*(?:Runtime|system|exec|`)|#\{\s*(?:`|system|exec|%x)/gi,
+  },
+  {
+    id: 'code.script_tag',
+    label: 'code_injection',
+    severity: 'weak',
+    explanation: 'HTML/JavaScript injection (script tag, event handler, javascript: URL).',
+    pattern: /<script\b[^>]*>[^<]{0,200}(?:document\.cookie|fetch\(|XMLHttpRequest|location\s*=|eval\(|atob\()|<(?:img|svg|body|iframe)[^>]{0,80}\bon(?:error|load)\s*=|javascript:\s*(?:alert|eval|fetch|document)/gi,
+  },
+  {
+    id: 'code.exfiltration_markdown',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Markdown/image link that exfiltrates conversation data to a URL.',
+    pattern: /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]+[?&][\w-]+=(?:\{|\[|%7B|<|\$)|\b(?:append|add|include|encode)\b[^.\n]{0,60}\b(?:conversation|chat history|user'?s? (?:data|messages|password|email)|previous messages)\b[^.\n]{0,60}\b(?:url|link|query (?:string|parameter)|image)\b/gi,
+  },
+];

@@ -1,0 +1,109 @@
+import { LABELS, type Label } from '../../ml/labels.js';
+import type { DetectorResult, Finding, View } from '../types.js';
+import type { Detector, LoadedDetector } from './types.js';
+import { RULES, type Rule } from './rules-table.js';
+
+/** P(attack) a single strong / weak rule contributes; combined as independent evidence. */
+const STRONG = 0.92;
+const WEAK = 0.3;
+const BASELINE = 0.03;
+/** The rule table's version: bump when rules change so logged predictions stay traceable. */
+export const RULES_VERSION = `rules-${RULES.length}.1`;
+
+const COMPILED = RULES.map((r) => ({ rule: r, re: r.pattern.flags.includes('g') ? r.pattern : new RegExp(r.pattern.source, r.pattern.flags + 'g') }));
+
+// Talking *about* attacks ("what is prompt injection?", "how do I defend against 'ignore previous
+// instructions'?") is benign; quoted attack phrases inside such a question are demoted to weak.
+const META = /\b(?:what (?:is|are)|explain|how (?:do|can|does|to|should)|defend|protect|detect|prevent|mitigat\w*|examples? of|research|paper|article|blog|essay|classif\w+|is it (?:safe|possible))\b[^\n]{0,80}\b(?:prompt[- ]injection|jailbreak\w*|injection attacks?|adversarial prompts?|llm security)\b|\b(?:prompt[- ]injection|jailbreak\w*)\b[^\n]{0,80}\b(?:work|mean|defen[cs]e|prevent|detect|example|attack|risk)/i;
+
+function insideQuotes(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 120), start);
+  const after = text.slice(end, end + 120);
+  for (const [o, c] of [
+    ['"', '"'],
+    ['“', '”'],
+    ["'", "'"],
+    ['`', '`'],
+  ] as const) {
+    const oi = before.lastIndexOf(o);
+    if (oi >= 0 && before.indexOf(c, oi + 1) === -1 && after.includes(c)) return true;
+  }
+  return false;
+}
+
+/**
+ * Pure: all rule matches in all views. A match found in several views (raw and normalized) is
+ * reported once, from the first view (raw wins), so findings point at the text the user sent.
+ */
+export function matchRules(views: readonly View[], rules = COMPILED): Finding[] {
+  const findings: Finding[] = [];
+  const seenRule = new Set<string>();
+  const raw = views[0]?.text ?? '';
+  const meta = META.test(raw);
+  for (const v of views) {
+    for (const { rule, re } of rules) {
+      if (seenRule.has(rule.id)) continue;
+      re.lastIndex = 0;
+      const m = re.exec(v.text);
+      if (!m) continue;
+      seenRule.add(rule.id);
+      const span: [number, number] = [m.index, m.index + m[0].length];
+      const demote = meta && rule.severity === 'strong' && (insideQuotes(v.text, span[0], span[1]) || raw.trim().endsWith('?'));
+      findings.push({
+        detector: 'rules',
+        ruleId: rule.id,
+        label: rule.label,
+        severity: demote ? 'weak' : rule.severity,
+        explanation: demote ? `${rule.explanation} (quoted inside a question about attacks: treated as weak)` : rule.explanation,
+        view: v.view,
+        span,
+        match: m[0].slice(0, 200),
+      });
+    }
+  }
+  return findings;
+}
+
+/** Pure: turn findings into P(attack) and a label distribution. */
+export function scoreFindings(findings: readonly Finding[]): Pick<DetectorResult, 'attackScore' | 'probabilities'> {
+  let benign = 1 - BASELINE;
+  const mass: Record<string, number> = {};
+  for (const f of findings) {
+    const w = f.severity === 'strong' ? STRONG : WEAK;
+    benign *= 1 - w;
+    mass[f.label] = (mass[f.label] ?? 0) + w;
+  }
+  const attack = 1 - benign;
+  const probabilities = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
+  probabilities.benign = 1 - attack;
+  const total = Object.values(mass).reduce((a, b) => a + b, 0);
+  if (total === 0) {
+    // No evidence for a specific attack type: spread the baseline evenly.
+    for (const l of LABELS) if (l !== 'benign') probabilities[l] = attack / (LABELS.length - 1);
+  } else {
+    for (const [l, m] of Object.entries(mass)) probabilities[l as Label] = (attack * m) / total;
+  }
+  return { attackScore: attack, probabilities };
+}
+
+export function rulesResult(views: readonly View[]): DetectorResult {
+  const findings = matchRules(views);
+  const s = scoreFindings(findings);
+  return { detector: 'rules', version: RULES_VERSION, ...s, findings, decidedBy: findings[0] ? { view: findings[0].view, chunk: 0 } : undefined };
+}
+
+export const rules: Detector = {
+  id: 'rules',
+  title: 'Signature rules (instruction override, personas, extraction, refusal suppression, delimiters, code injection)',
+  kind: 'rules',
+  async load(): Promise<LoadedDetector> {
+    return {
+      id: 'rules',
+      version: RULES_VERSION,
+      memoryBytes: 0,
+      info: { rules: RULES.length, ids: RULES.map((r: Rule) => r.id) },
+      // Regexes are linear in the text, so rules scan whole views without chunking.
+      detect: async (items) => items.map(rulesResult),
+    };
+  },
+};

@@ -1,0 +1,585 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { desc, gte, and, sql } from 'drizzle-orm';
+import type { AppContext } from '../platform/context.js';
+import { appError } from '../platform/errors.js';
+import type { Label } from '../ml/labels.js';
+import { buildViews } from './normalizers/index.js';
+import { detectorRegistry, type LoadedDetector } from './detectors/index.js';
+import { combine, DEFAULT_ENSEMBLE, type Context, type EnsembleConfig, type EnsembleMethod } from './ensemble.js';
+import { predictionLog, knownAttacks } from './schema.js';
+import type { DetectorResult, Finding, View } from './types.js';
+
+export type ModelStatus = 'loaded' | 'loading' | 'failed' | 'unloaded';
+
+interface Entry {
+  name: string;
+  detector: string;
+  variant: 'shipped' | 'trained';
+  /** Folder/file for shipped models; artifact-store key for trained ones. */
+  source?: string;
+  status: ModelStatus;
+  loaded?: LoadedDetector;
+  pending?: Promise<LoadedDetector>;
+  error?: string;
+  loadMs?: number;
+  loadedAt?: Date;
+  lastUsed: number;
+  uses: number;
+}
+
+export interface RuntimeSettings {
+  /** Models kept warm and used by default (those that exist). */
+  defaultModels: string[];
+  /** Unload a model unused for this long (0 = never). */
+  ttlMs: number;
+  /** Evict least-recently-used models when loaded models exceed this many bytes. */
+  memoryBudgetBytes: number;
+  /** TTL of cached prediction results. */
+  resultTtlMs: number;
+  ensemble: EnsembleConfig;
+  maxBatch: number;
+}
+
+interface Runtime {
+  ctx: AppContext;
+  entries: Map<string, Entry>;
+  settings: RuntimeSettings;
+  stats: { hits: number; misses: number; evictions: number; loads: number; resultHits: number; resultMisses: number };
+  logBuffer: (typeof predictionLog.$inferInsert)[];
+  flushTimer?: NodeJS.Timeout;
+  flushing?: Promise<void>;
+  unsubscribe?: () => void;
+}
+
+const runtimes = new WeakMap<AppContext, Runtime>();
+
+function shippedDefaults(modelsDir: string): string[] {
+  const out = ['rules', 'linear', 'embedding'];
+  if (existsSync(join(modelsDir, 'transformer', 'config.json'))) out.push('transformer');
+  return out;
+}
+
+/** The detection runtime of `ctx` (created on first use; loaded models live as long as ctx). */
+export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {}): Runtime {
+  let rt = runtimes.get(ctx);
+  if (rt) return rt;
+  const settings: RuntimeSettings = {
+    defaultModels: shippedDefaults(ctx.config.modelsDir),
+    ttlMs: 0,
+    memoryBudgetBytes: 400 * 1024 * 1024,
+    resultTtlMs: 10 * 60_000,
+    ensemble: DEFAULT_ENSEMBLE,
+    maxBatch: 256,
+    ...overrides,
+  };
+  const entries = new Map<string, Entry>();
+  for (const d of detectorRegistry.all) entries.set(d.id, { name: d.id, detector: d.id, variant: 'shipped', status: 'unloaded', lastUsed: 0, uses: 0 });
+  rt = { ctx, entries, settings, stats: { hits: 0, misses: 0, evictions: 0, loads: 0, resultHits: 0, resultMisses: 0 }, logBuffer: [] };
+  runtimes.set(ctx, rt);
+  const r = rt;
+  // Training promotes a version to production -> serve it as `<detector>@trained` next to the shipped one.
+  rt.unsubscribe = ctx.events.on('model.stage_changed', async (p: { name?: string; version?: string; stage?: string; artifact_key?: string }) => {
+    if (p?.stage !== 'production' || !p.name) return;
+    const det = detectorRegistry.all.find((d) => p.name === d.id || p.name!.startsWith(`${d.id}-`) || p.name!.startsWith(`${d.id}_`));
+    if (!det || det.kind === 'rules') return;
+    const name = `${det.id}@trained`;
+    const key = p.artifact_key ?? `training/models/${p.name}/${p.version}/model.json`;
+    const prev = r.entries.get(name);
+    if (prev?.loaded) await prev.loaded.dispose?.();
+    r.entries.set(name, { name, detector: det.id, variant: 'trained', source: key, status: 'unloaded', lastUsed: 0, uses: 0 });
+    await ensureLoaded(ctx, name).catch((err) => ctx.log.warn({ err, name }, 'trained model failed to load'));
+  });
+  return rt;
+}
+
+export function knownModels(ctx: AppContext): string[] {
+  return [...runtime(ctx).entries.keys()];
+}
+
+async function loadEntry(rt: Runtime, e: Entry): Promise<LoadedDetector> {
+  const det = detectorRegistry.get(e.detector)!;
+  const { config } = rt.ctx;
+  if (e.variant === 'trained' && e.source) {
+    // Trained artifacts live in the artifact store; detectors read files, so stage it in the data dir.
+    const { mkdir, writeFile } = await import('node:fs/promises');
+    const dir = join(config.dataDir, 'detection-models', e.name.replace(/[^\w.-]/g, '_'));
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'model.json'), await rt.ctx.artifacts.get(e.source));
+    return det.load({ modelsDir: config.modelsDir, model: dir, allowRemote: config.allowRemoteModels });
+  }
+  const extra = e.detector === 'embedding' ? await storedKnownAttacks(rt.ctx) : [];
+  return det.load({ modelsDir: config.modelsDir, model: e.source, allowRemote: config.allowRemoteModels, knownAttacks: extra });
+}
+
+async function storedKnownAttacks(ctx: AppContext): Promise<string[]> {
+  try {
+    const rows = await ctx.db.select({ text: knownAttacks.text }).from(knownAttacks).limit(20_000);
+    return rows.map((r) => r.text);
+  } catch {
+    return [];
+  }
+}
+
+function loadedBytes(rt: Runtime): number {
+  let n = 0;
+  for (const e of rt.entries.values()) if (e.status === 'loaded') n += e.loaded?.memoryBytes ?? 0;
+  return n;
+}
+
+/** Unload a model (keeps its entry, status `unloaded`). */
+export async function unloadModel(ctx: AppContext, name: string): Promise<void> {
+  const rt = runtime(ctx);
+  const e = rt.entries.get(name);
+  if (!e) throw appError('DETECTION_UNKNOWN_MODEL', { name, known: knownModels(ctx) });
+  const l = e.loaded;
+  Object.assign(e, { status: 'unloaded', loaded: undefined, pending: undefined, error: undefined });
+  await l?.dispose?.();
+}
+
+function sweep(rt: Runtime, keep: string): void {
+  const now = Date.now();
+  const loaded = [...rt.entries.values()].filter((e) => e.status === 'loaded' && e.name !== keep);
+  if (rt.settings.ttlMs > 0) {
+    for (const e of loaded) if (now - e.lastUsed > rt.settings.ttlMs) {
+      rt.stats.evictions++;
+      void unloadModel(rt.ctx, e.name);
+    }
+  }
+  loaded.sort((a, b) => a.lastUsed - b.lastUsed);
+  while (loadedBytes(rt) > rt.settings.memoryBudgetBytes && loaded.length > 0) {
+    const victim = loaded.shift()!;
+    if (victim.status !== 'loaded') continue;
+    rt.stats.evictions++;
+    void unloadModel(rt.ctx, victim.name);
+  }
+}
+
+/**
+ * The loaded model `name`, loading it if needed (one load at a time per model). Rejects with
+ * DETECTION_UNKNOWN_MODEL (404) or DETECTION_MODEL_FAILED (503, also recorded as `failed`).
+ */
+export async function ensureLoaded(ctx: AppContext, name: string, opts: { force?: boolean } = {}): Promise<LoadedDetector> {
+  const rt = runtime(ctx);
+  const e = rt.entries.get(name);
+  if (!e) throw appError('DETECTION_UNKNOWN_MODEL', { name, known: knownModels(ctx) });
+  e.lastUsed = Date.now();
+  e.uses++;
+  if (e.status === 'loaded' && e.loaded && !opts.force) {
+    rt.stats.hits++;
+    return e.loaded;
+  }
+  if (e.status === 'failed' && !opts.force) throw appError('DETECTION_MODEL_FAILED', { name, error: e.error ?? 'unknown error' });
+  if (e.pending && !opts.force) return e.pending;
+  rt.stats.misses++;
+  const t0 = performance.now();
+  e.status = 'loading';
+  const p = loadEntry(rt, e).then(
+    (l) => {
+      Object.assign(e, { status: 'loaded', loaded: l, pending: undefined, error: undefined, loadMs: performance.now() - t0, loadedAt: new Date() });
+      rt.stats.loads++;
+      sweep(rt, name);
+      return l;
+    },
+    (err: unknown) => {
+      const msg = err instanceof Error ? err.message : String(err);
+      Object.assign(e, { status: 'failed', loaded: undefined, pending: undefined, error: msg });
+      ctx.log.warn({ model: name, err: msg }, 'detection model failed to load');
+      throw appError('DETECTION_MODEL_FAILED', { name, error: msg });
+    },
+  );
+  e.pending = p;
+  return p;
+}
+
+/** Load the warm-up list (default models); failures are recorded, never thrown. */
+export async function warmup(ctx: AppContext, names?: string[]): Promise<{ name: string; status: ModelStatus; error?: string; load_ms?: number }[]> {
+  const rt = runtime(ctx);
+  const list = names ?? rt.settings.defaultModels;
+  const out = [];
+  for (const n of list) {
+    try {
+      await ensureLoaded(ctx, n);
+    } catch {
+      /* recorded in the entry */
+    }
+    const e = rt.entries.get(n);
+    out.push({ name: n, status: e?.status ?? 'failed', error: e?.error, load_ms: e?.loadMs });
+  }
+  return out;
+}
+
+export interface ModelInfo {
+  name: string;
+  detector: string;
+  variant: 'shipped' | 'trained';
+  status: ModelStatus;
+  version: string | null;
+  memory_bytes: number;
+  load_time_ms: number | null;
+  loaded_at: string | null;
+  last_used_at: string | null;
+  uses: number;
+  default: boolean;
+  error: string | null;
+  info: Record<string, unknown>;
+}
+
+export function listModels(ctx: AppContext): ModelInfo[] {
+  const rt = runtime(ctx);
+  return [...rt.entries.values()].map((e) => ({
+    name: e.name,
+    detector: e.detector,
+    variant: e.variant,
+    status: e.status,
+    version: e.loaded?.version ?? null,
+    memory_bytes: e.loaded?.memoryBytes ?? 0,
+    load_time_ms: e.loadMs ?? null,
+    loaded_at: e.loadedAt?.toISOString() ?? null,
+    last_used_at: e.lastUsed ? new Date(e.lastUsed).toISOString() : null,
+    uses: e.uses,
+    default: rt.settings.defaultModels.includes(e.name),
+    error: e.error ?? null,
+    info: Object.fromEntries(Object.entries(e.loaded?.info ?? {}).map(([k, v]) => [k, typeof v === 'function' ? (v as () => unknown)() : v])),
+  }));
+}
+
+// ---------------------------------------------------------------- prediction
+
+export interface PredictRequest {
+  text: unknown;
+  models?: string[];
+  ensemble?: EnsembleMethod;
+  threshold?: number;
+  context?: Context;
+  /** Also run `<detector>@trained` next to each shipped model and return both ("dual model loading"). */
+  compare?: boolean;
+  /** Skip the result cache. */
+  noCache?: boolean;
+}
+
+export interface ModelResult {
+  model: string;
+  version: string;
+  variant: 'shipped' | 'trained';
+  attack_score: number;
+  label: Label;
+  probabilities: Record<Label, number>;
+  decided_by?: { view: string; chunk: number };
+  processing_time_ms: number;
+}
+
+export interface Prediction {
+  label: Label;
+  is_attack: boolean;
+  confidence: number;
+  attack_score: number;
+  threshold: number;
+  context: Context;
+  ensemble: EnsembleMethod;
+  probabilities: Record<Label, number>;
+  model_results: ModelResult[];
+  comparisons?: ModelResult[];
+  matched_rules: { rule_id: string; label: string; severity: string; view: string; span: readonly [number, number]; match: string; explanation: string }[];
+  explanations: string[];
+  views: string[];
+  model_versions: Record<string, string>;
+  skipped_models: { model: string; error: string }[];
+  text_hash: string;
+  cached: boolean;
+  processing_time_ms: number;
+}
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Throws 400 for empty / non-string text and 413 over the configured limit. */
+export function validateText(ctx: AppContext, text: unknown, field = 'text'): string {
+  if (typeof text !== 'string' || text.trim() === '') throw appError('DETECTION_EMPTY_TEXT', { field });
+  if (text.length > ctx.config.maxTextChars) throw appError('DETECTION_TEXT_TOO_LONG', { chars: text.length, limit: ctx.config.maxTextChars });
+  return text;
+}
+
+function topLabel(p: Record<Label, number>): Label {
+  let best: Label = 'benign';
+  for (const [l, v] of Object.entries(p) as [Label, number][]) if (v > p[best]) best = l;
+  return best;
+}
+
+/** Resolve requested models: unknown -> 404; for defaults, failed models are skipped (reported). */
+async function resolveModels(ctx: AppContext, req: Pick<PredictRequest, 'models' | 'compare'>) {
+  const rt = runtime(ctx);
+  const explicit = req.models && req.models.length > 0;
+  const names = explicit ? [...new Set(req.models!)] : rt.settings.defaultModels;
+  for (const n of names) if (!rt.entries.has(n)) throw appError('DETECTION_UNKNOWN_MODEL', { name: n, known: knownModels(ctx) });
+  const ok: { name: string; model: LoadedDetector; variant: 'shipped' | 'trained' }[] = [];
+  const skipped: { model: string; error: string }[] = [];
+  for (const n of names) {
+    try {
+      ok.push({ name: n, model: await ensureLoaded(ctx, n), variant: rt.entries.get(n)!.variant });
+    } catch (err) {
+      if (explicit) throw err;
+      skipped.push({ model: n, error: rt.entries.get(n)?.error ?? String(err) });
+    }
+  }
+  if (ok.length === 0) throw appError('DETECTION_NO_MODELS', { failed: skipped.map((s) => s.model) });
+  const compare: { name: string; model: LoadedDetector; variant: 'trained' }[] = [];
+  if (req.compare) {
+    for (const o of ok) {
+      const tn = `${o.name}@trained`;
+      if (o.variant === 'shipped' && rt.entries.has(tn)) {
+        try {
+          compare.push({ name: tn, model: await ensureLoaded(ctx, tn), variant: 'trained' });
+        } catch (err) {
+          skipped.push({ model: tn, error: String((err as Error).message) });
+        }
+      }
+    }
+  }
+  return { ok, compare, skipped };
+}
+
+function toModelResult(name: string, variant: 'shipped' | 'trained', r: DetectorResult, ms: number): ModelResult {
+  return { model: name, version: r.version, variant, attack_score: r.attackScore, label: topLabel(r.probabilities), probabilities: r.probabilities, decided_by: r.decidedBy, processing_time_ms: ms };
+}
+
+/**
+ * Score many texts with the same options: every model sees the whole batch at once (one encoder
+ * pass, batched ONNX runs). Validates every text first (400/413 name the offending index).
+ */
+export async function predictBatch(ctx: AppContext, texts: unknown[], opts: Omit<PredictRequest, 'text'> & { source?: string } = {}): Promise<Prediction[]> {
+  const rt = runtime(ctx);
+  if (texts.length > rt.settings.maxBatch) throw appError('DETECTION_BATCH_TOO_LARGE', { items: texts.length, limit: rt.settings.maxBatch });
+  const valid = texts.map((t, i) => validateText(ctx, t, texts.length === 1 && !opts.source?.includes('batch') ? 'text' : `texts[${i}]`));
+  const t0 = performance.now();
+  const { ok, compare, skipped } = await resolveModels(ctx, opts);
+  const method = opts.ensemble ?? rt.settings.ensemble.method;
+  const cfg = method === rt.settings.ensemble.method ? rt.settings.ensemble : { ...rt.settings.ensemble, method };
+  const context = opts.context ?? 'user';
+  const versions = Object.fromEntries([...ok, ...compare].map((m) => [m.name, m.model.version]));
+  const hashes = valid.map(textHash);
+  const cacheKeys = hashes.map((h) => `detection:pred:${h}:${createHash('sha1').update(JSON.stringify([versions, method, opts.threshold, context, !!opts.compare])).digest('hex')}`);
+
+  const out: (Prediction | undefined)[] = new Array(valid.length);
+  if (!opts.noCache) {
+    await Promise.all(
+      cacheKeys.map(async (k, i) => {
+        const hit = await ctx.cache.get<Prediction>(k);
+        if (hit) {
+          rt.stats.resultHits++;
+          out[i] = { ...hit, cached: true };
+        } else rt.stats.resultMisses++;
+      }),
+    );
+  }
+  const todo = valid.map((_, i) => i).filter((i) => !out[i]);
+  if (todo.length > 0) {
+    const views: View[][] = todo.map((i) => buildViews(valid[i]));
+    const run = async (list: typeof ok | typeof compare) =>
+      Promise.all(
+        list.map(async (m) => {
+          const s = performance.now();
+          const res = await m.model.detect(views);
+          return { m, res, ms: (performance.now() - s) / todo.length };
+        }),
+      );
+    const [main, cmp] = await Promise.all([run(ok), run(compare)]);
+    const perItemMs = (performance.now() - t0) / valid.length;
+    todo.forEach((i, k) => {
+      const results = main.map((x) => x.res[k]);
+      const d = combine(results, cfg, { threshold: opts.threshold, context });
+      const findings: Finding[] = results.flatMap((r) => r.findings);
+      const p: Prediction = {
+        label: d.label,
+        is_attack: d.is_attack,
+        confidence: d.confidence,
+        attack_score: d.attack_score,
+        threshold: d.threshold,
+        context,
+        ensemble: method,
+        probabilities: d.probabilities,
+        model_results: main.map((x) => toModelResult(x.m.name, x.m.variant, x.res[k], x.ms)),
+        ...(opts.compare ? { comparisons: cmp.map((x) => toModelResult(x.m.name, x.m.variant, x.res[k], x.ms)) } : {}),
+        matched_rules: findings.map((f) => ({ rule_id: f.ruleId, label: f.label, severity: f.severity, view: f.view, span: f.span, match: f.match, explanation: f.explanation })),
+        explanations: findings.map((f) => `${f.explanation} [${f.ruleId}, ${f.view} view]`),
+        views: views[k].map((v) => v.view),
+        model_versions: versions,
+        skipped_models: skipped,
+        text_hash: hashes[i],
+        cached: false,
+        processing_time_ms: perItemMs,
+      };
+      out[i] = p;
+      if (!opts.noCache) void ctx.cache.set(cacheKeys[i], p, rt.settings.resultTtlMs);
+    });
+  }
+  const total = performance.now() - t0;
+  const preds = out.map((p) => ({ ...p!, processing_time_ms: p!.cached ? total / valid.length : p!.processing_time_ms }));
+  preds.forEach((p, i) => logPrediction(rt, valid[i], p, opts.source ?? 'api'));
+  return preds;
+}
+
+/** One text. Same errors as `predictBatch`. */
+export async function predict(ctx: AppContext, req: PredictRequest & { source?: string }): Promise<Prediction> {
+  const [p] = await predictBatch(ctx, [req.text], req);
+  return p;
+}
+
+// ---------------------------------------------------------------- prediction log
+
+function logPrediction(rt: Runtime, text: string, p: Prediction, source: string): void {
+  rt.logBuffer.push({
+    textHash: p.text_hash,
+    text: rt.ctx.config.logRawText ? text : null,
+    textChars: text.length,
+    label: p.label,
+    isAttack: p.is_attack,
+    attackScore: p.attack_score,
+    threshold: p.threshold,
+    context: p.context,
+    probabilities: p.probabilities,
+    modelScores: Object.fromEntries(p.model_results.map((m) => [m.model, { attack_score: m.attack_score, label: m.label, version: m.version }])),
+    modelVersions: p.model_versions,
+    ruleIds: p.matched_rules.map((r) => r.rule_id),
+    latencyMs: p.processing_time_ms,
+    source,
+  });
+  // Writes are batched off the request path: one INSERT per 250 ms or 500 rows.
+  if (rt.logBuffer.length >= 500) void flushLog(rt.ctx);
+  else if (!rt.flushTimer) {
+    rt.flushTimer = setTimeout(() => void flushLog(rt.ctx), 250);
+    rt.flushTimer.unref();
+  }
+}
+
+/** Write buffered prediction-log rows now. Never throws (a failed write is logged). */
+export async function flushLog(ctx: AppContext): Promise<void> {
+  const rt = runtime(ctx);
+  if (rt.flushTimer) clearTimeout(rt.flushTimer);
+  rt.flushTimer = undefined;
+  await rt.flushing;
+  const rows = rt.logBuffer.splice(0);
+  if (rows.length === 0) return;
+  rt.flushing = ctx.db
+    .insert(predictionLog)
+    .values(rows)
+    .then(() => undefined)
+    .catch((err: unknown) => ctx.log.error({ err, rows: rows.length }, 'prediction log write failed'));
+  await rt.flushing;
+}
+
+export interface PredictionLogRow {
+  id: number;
+  created_at: string;
+  text_hash: string;
+  text: string | null;
+  label: string;
+  is_attack: boolean;
+  attack_score: number;
+  threshold: number;
+  context: string;
+  probabilities: Record<string, number>;
+  model_scores: Record<string, { attack_score: number; label: string; version: string }>;
+  model_versions: Record<string, string>;
+  rule_ids: string[];
+  latency_ms: number;
+  source: string;
+}
+
+/** Logged predictions since `since` (newest first); `modelName` keeps rows scored by that model. */
+export async function listPredictionLog(ctx: AppContext, q: { since: Date; modelName?: string; limit?: number }): Promise<PredictionLogRow[]> {
+  await flushLog(ctx);
+  const conds = [gte(predictionLog.createdAt, q.since)];
+  if (q.modelName) conds.push(sql`${predictionLog.modelVersions} ? ${q.modelName}`);
+  const rows = await ctx.db
+    .select()
+    .from(predictionLog)
+    .where(and(...conds))
+    .orderBy(desc(predictionLog.createdAt))
+    .limit(Math.min(q.limit ?? 1000, 100_000));
+  return rows.map((r) => ({
+    id: r.id,
+    created_at: r.createdAt.toISOString(),
+    text_hash: r.textHash,
+    text: r.text,
+    label: r.label,
+    is_attack: r.isAttack,
+    attack_score: r.attackScore,
+    threshold: r.threshold,
+    context: r.context,
+    probabilities: r.probabilities as Record<string, number>,
+    model_scores: r.modelScores as PredictionLogRow['model_scores'],
+    model_versions: r.modelVersions as Record<string, string>,
+    rule_ids: r.ruleIds as string[],
+    latency_ms: r.latencyMs,
+    source: r.source,
+  }));
+}
+
+/**
+ * Grow the embedding detector's known-attack library (persisted, and added to every loaded
+ * embedding model). Returns how many texts were new.
+ */
+export async function addKnownAttacks(ctx: AppContext, items: (string | { text: string; label?: Exclude<Label, 'benign'>; source?: string })[]): Promise<number> {
+  const norm = items.map((i) => (typeof i === 'string' ? { text: i } : i)).filter((i) => typeof i.text === 'string' && i.text.trim());
+  if (norm.length === 0) return 0;
+  const inserted = await ctx.db
+    .insert(knownAttacks)
+    .values(norm.map((i) => ({ textHash: textHash(i.text), text: i.text, label: i.label ?? 'prompt_injection', source: i.source ?? 'api' })))
+    .onConflictDoNothing()
+    .returning({ id: knownAttacks.id });
+  const rt = runtime(ctx);
+  for (const e of rt.entries.values()) {
+    const l = e.loaded as (LoadedDetector & { addKnownAttacks?: (x: typeof norm) => Promise<number> }) | undefined;
+    if (e.status === 'loaded' && l?.addKnownAttacks) await l.addKnownAttacks(norm);
+  }
+  return inserted.length;
+}
+
+export function cacheStats(ctx: AppContext) {
+  const rt = runtime(ctx);
+  const s = rt.stats;
+  const lookups = s.hits + s.misses;
+  const results = s.resultHits + s.resultMisses;
+  const loaded = [...rt.entries.values()].filter((e) => e.status === 'loaded');
+  return {
+    models: {
+      hits: s.hits,
+      misses: s.misses,
+      hit_rate: lookups ? s.hits / lookups : 0,
+      entries: loaded.length,
+      loads: s.loads,
+      evictions: s.evictions,
+      memory_bytes: loadedBytes(rt),
+      memory_budget_bytes: rt.settings.memoryBudgetBytes,
+      ttl_ms: rt.settings.ttlMs,
+      loaded: loaded.map((e) => e.name),
+      warmup: rt.settings.defaultModels,
+    },
+    predictions: {
+      backend: ctx.cache.backend,
+      hits: s.resultHits,
+      misses: s.resultMisses,
+      hit_rate: results ? s.resultHits / results : 0,
+      ttl_ms: rt.settings.resultTtlMs,
+    },
+    process: { rss_bytes: process.memoryUsage().rss, heap_used_bytes: process.memoryUsage().heapUsed },
+  };
+}
+
+/** Drop cached prediction results (all, or those of one model version). */
+export async function clearResultCache(ctx: AppContext): Promise<number> {
+  return ctx.cache.clear('detection:pred:');
+}
+
+/** Stop background work of ctx's runtime (flush log, unsubscribe). */
+export async function shutdown(ctx: AppContext): Promise<void> {
+  const rt = runtimes.get(ctx);
+  if (!rt) return;
+  rt.unsubscribe?.();
+  await flushLog(ctx);
+  for (const e of rt.entries.values()) await e.loaded?.dispose?.();
+  runtimes.delete(ctx);
+}

@@ -1,0 +1,109 @@
+import { LABELS, type Label } from '../ml/labels.js';
+import type { DetectorResult } from './types.js';
+
+export type EnsembleMethod = 'weighted_mean' | 'max' | 'stacked';
+export const ENSEMBLE_METHODS: readonly EnsembleMethod[] = ['weighted_mean', 'max', 'stacked'];
+export type Context = 'user' | 'document';
+
+/** Platt scaling of one detector's P(attack): sigmoid(a * logit(p) + b). */
+export interface Calibration {
+  readonly a: number;
+  readonly b: number;
+}
+
+export interface EnsembleConfig {
+  readonly method: EnsembleMethod;
+  /** Weight per detector id (weighted_mean); missing = 1. */
+  readonly weights: Readonly<Record<string, number>>;
+  readonly calibration: Readonly<Record<string, Calibration>>;
+  /** Stacked logistic: P(attack) = sigmoid(bias + sum coef[d] * logit(p_d)). */
+  readonly stacker: { readonly bias: number; readonly coef: Readonly<Record<string, number>> };
+  /** Default decision thresholds per context; documents (retrieved content) are scanned more strictly. */
+  readonly thresholds: Readonly<Record<Context, number>>;
+  /**
+   * A strong signature rule is precise enough to decide alone: the combined score is at least
+   * the rules detector's score when it has a strong finding.
+   */
+  readonly strongRulesDecide: boolean;
+}
+
+export const DEFAULT_ENSEMBLE: EnsembleConfig = {
+  method: 'weighted_mean',
+  weights: { rules: 1, linear: 1, embedding: 1.5, transformer: 2 },
+  calibration: {},
+  // Equal-evidence default: each detector's log-odds counts once, a slight prior towards benign.
+  stacker: { bias: -0.5, coef: { rules: 1, linear: 1, embedding: 1, transformer: 1 } },
+  thresholds: { user: 0.5, document: 0.4 },
+  strongRulesDecide: true,
+};
+
+const EPS = 1e-6;
+const logit = (p: number) => {
+  const q = Math.min(1 - EPS, Math.max(EPS, p));
+  return Math.log(q / (1 - q));
+};
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+export function calibrate(p: number, c?: Calibration): number {
+  return c ? sigmoid(c.a * logit(p) + c.b) : p;
+}
+
+export interface EnsembleDecision {
+  readonly label: Label;
+  readonly is_attack: boolean;
+  /** Probability of the chosen label. */
+  readonly confidence: number;
+  readonly attack_score: number;
+  readonly threshold: number;
+  readonly probabilities: Record<Label, number>;
+}
+
+/**
+ * Pure: combine per-detector results into one decision. `threshold` (0..1) overrides the
+ * context default. Label probabilities are the weighted mean of the detectors' distributions,
+ * rescaled so P(benign) = 1 - combined attack score. With no results, returns benign.
+ */
+export function combine(results: readonly DetectorResult[], cfg: EnsembleConfig = DEFAULT_ENSEMBLE, opts: { threshold?: number; context?: Context } = {}): EnsembleDecision {
+  const threshold = opts.threshold ?? cfg.thresholds[opts.context ?? 'user'];
+  const cal = results.map((r) => calibrate(r.attackScore, cfg.calibration[r.detector]));
+  let attack = 0;
+  if (results.length > 0) {
+    if (cfg.method === 'max') attack = Math.max(...cal);
+    else if (cfg.method === 'stacked') attack = sigmoid(cfg.stacker.bias + results.reduce((s, r, i) => s + (cfg.stacker.coef[r.detector] ?? 1) * logit(cal[i]), 0));
+    else {
+      let ws = 0;
+      results.forEach((r, i) => {
+        const w = cfg.weights[r.detector] ?? 1;
+        ws += w;
+        attack += w * cal[i];
+      });
+      attack = ws > 0 ? attack / ws : 0;
+    }
+    if (cfg.strongRulesDecide) {
+      for (let i = 0; i < results.length; i++) {
+        if (results[i].findings.some((f) => f.severity === 'strong')) attack = Math.max(attack, cal[i]);
+      }
+    }
+  }
+  // Attack-type distribution: weighted by each detector's own attack mass, so a detector that
+  // sees nothing does not dilute the type chosen by one that does.
+  const typeMass = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
+  results.forEach((r, i) => {
+    const w = (cfg.weights[r.detector] ?? 1) * cal[i];
+    for (const l of LABELS) if (l !== 'benign') typeMass[l] += w * (r.probabilities[l] ?? 0);
+  });
+  const totalType = LABELS.reduce((s, l) => s + (l === 'benign' ? 0 : typeMass[l]), 0);
+  const probabilities = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
+  probabilities.benign = 1 - attack;
+  for (const l of LABELS) {
+    if (l === 'benign') continue;
+    probabilities[l] = totalType > 0 ? (attack * typeMass[l]) / totalType : attack / (LABELS.length - 1);
+  }
+  const isAttack = attack >= threshold;
+  let label: Label = 'benign';
+  if (isAttack) {
+    let best = -1;
+    for (const l of LABELS) if (l !== 'benign' && probabilities[l] > best) [best, label] = [probabilities[l], l];
+  }
+  return { label, is_attack: isAttack, confidence: isAttack ? attack : 1 - attack, attack_score: attack, threshold, probabilities };
+}
