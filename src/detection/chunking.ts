@@ -41,7 +41,8 @@ export interface ChunkRef {
 export function flattenChunks(items: readonly (readonly View[])[], opts: ChunkOptions): ChunkRef[] {
   const out: ChunkRef[] = [];
   items.forEach((views, item) => {
-    for (const v of views) chunkText(v.text, opts).forEach((text, chunk) => out.push({ item, view: v.view, chunk, text }));
+    for (const v of views)
+      chunkText(v.text, opts).forEach((text, chunk) => out.push({ item, view: v.view, chunk, text }));
   });
   return out;
 }

@@ -7,7 +7,13 @@ import { appError } from '../platform/errors.js';
 import type { Label } from '../ml/labels.js';
 import { buildViews } from './normalizers/index.js';
 import { detectorRegistry, type LoadedDetector } from './detectors/index.js';
-import { combine, DEFAULT_ENSEMBLE, type Context, type EnsembleConfig, type EnsembleMethod } from './ensemble.js';
+import {
+  combine,
+  DEFAULT_ENSEMBLE,
+  type Context,
+  type EnsembleConfig,
+  type EnsembleMethod,
+} from './ensemble.js';
 import { predictionLog, knownAttacks } from './schema.js';
 import type { DetectorResult, Finding, View } from './types.js';
 
@@ -46,7 +52,14 @@ interface Runtime {
   ctx: AppContext;
   entries: Map<string, Entry>;
   settings: RuntimeSettings;
-  stats: { hits: number; misses: number; evictions: number; loads: number; resultHits: number; resultMisses: number };
+  stats: {
+    hits: number;
+    misses: number;
+    evictions: number;
+    loads: number;
+    resultHits: number;
+    resultMisses: number;
+  };
   logBuffer: (typeof predictionLog.$inferInsert)[];
   flushTimer?: NodeJS.Timeout;
   flushing?: Promise<void>;
@@ -75,22 +88,51 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
     ...overrides,
   };
   const entries = new Map<string, Entry>();
-  for (const d of detectorRegistry.all) entries.set(d.id, { name: d.id, detector: d.id, variant: 'shipped', status: 'unloaded', lastUsed: 0, uses: 0 });
-  rt = { ctx, entries, settings, stats: { hits: 0, misses: 0, evictions: 0, loads: 0, resultHits: 0, resultMisses: 0 }, logBuffer: [] };
+  for (const d of detectorRegistry.all)
+    entries.set(d.id, {
+      name: d.id,
+      detector: d.id,
+      variant: 'shipped',
+      status: 'unloaded',
+      lastUsed: 0,
+      uses: 0,
+    });
+  rt = {
+    ctx,
+    entries,
+    settings,
+    stats: { hits: 0, misses: 0, evictions: 0, loads: 0, resultHits: 0, resultMisses: 0 },
+    logBuffer: [],
+  };
   runtimes.set(ctx, rt);
   const r = rt;
   // Training promotes a version to production -> serve it as `<detector>@trained` next to the shipped one.
-  rt.unsubscribe = ctx.events.on('model.stage_changed', async (p: { name?: string; version?: string; stage?: string; artifact_key?: string }) => {
-    if (p?.stage !== 'production' || !p.name) return;
-    const det = detectorRegistry.all.find((d) => p.name === d.id || p.name!.startsWith(`${d.id}-`) || p.name!.startsWith(`${d.id}_`));
-    if (!det || det.kind === 'rules') return;
-    const name = `${det.id}@trained`;
-    const key = p.artifact_key ?? `training/models/${p.name}/${p.version}/model.json`;
-    const prev = r.entries.get(name);
-    if (prev?.loaded) await prev.loaded.dispose?.();
-    r.entries.set(name, { name, detector: det.id, variant: 'trained', source: key, status: 'unloaded', lastUsed: 0, uses: 0 });
-    await ensureLoaded(ctx, name).catch((err) => ctx.log.warn({ err, name }, 'trained model failed to load'));
-  });
+  rt.unsubscribe = ctx.events.on(
+    'model.stage_changed',
+    async (p: { name?: string; version?: string; stage?: string; artifact_key?: string }) => {
+      if (p?.stage !== 'production' || !p.name) return;
+      const det = detectorRegistry.all.find(
+        (d) => p.name === d.id || p.name!.startsWith(`${d.id}-`) || p.name!.startsWith(`${d.id}_`),
+      );
+      if (!det || det.kind === 'rules') return;
+      const name = `${det.id}@trained`;
+      const key = p.artifact_key ?? `training/models/${p.name}/${p.version}/model.json`;
+      const prev = r.entries.get(name);
+      if (prev?.loaded) await prev.loaded.dispose?.();
+      r.entries.set(name, {
+        name,
+        detector: det.id,
+        variant: 'trained',
+        source: key,
+        status: 'unloaded',
+        lastUsed: 0,
+        uses: 0,
+      });
+      await ensureLoaded(ctx, name).catch((err) =>
+        ctx.log.warn({ err, name }, 'trained model failed to load'),
+      );
+    },
+  );
   return rt;
 }
 
@@ -110,7 +152,12 @@ async function loadEntry(rt: Runtime, e: Entry): Promise<LoadedDetector> {
     return det.load({ modelsDir: config.modelsDir, model: dir, allowRemote: config.allowRemoteModels });
   }
   const extra = e.detector === 'embedding' ? await storedKnownAttacks(rt.ctx) : [];
-  return det.load({ modelsDir: config.modelsDir, model: e.source, allowRemote: config.allowRemoteModels, knownAttacks: extra });
+  return det.load({
+    modelsDir: config.modelsDir,
+    model: e.source,
+    allowRemote: config.allowRemoteModels,
+    knownAttacks: extra,
+  });
 }
 
 async function storedKnownAttacks(ctx: AppContext): Promise<string[]> {
@@ -142,10 +189,11 @@ function sweep(rt: Runtime, keep: string): void {
   const now = Date.now();
   const loaded = [...rt.entries.values()].filter((e) => e.status === 'loaded' && e.name !== keep);
   if (rt.settings.ttlMs > 0) {
-    for (const e of loaded) if (now - e.lastUsed > rt.settings.ttlMs) {
-      rt.stats.evictions++;
-      void unloadModel(rt.ctx, e.name);
-    }
+    for (const e of loaded)
+      if (now - e.lastUsed > rt.settings.ttlMs) {
+        rt.stats.evictions++;
+        void unloadModel(rt.ctx, e.name);
+      }
   }
   loaded.sort((a, b) => a.lastUsed - b.lastUsed);
   while (loadedBytes(rt) > rt.settings.memoryBudgetBytes && loaded.length > 0) {
@@ -160,7 +208,11 @@ function sweep(rt: Runtime, keep: string): void {
  * The loaded model `name`, loading it if needed (one load at a time per model). Rejects with
  * DETECTION_UNKNOWN_MODEL (404) or DETECTION_MODEL_FAILED (503, also recorded as `failed`).
  */
-export async function ensureLoaded(ctx: AppContext, name: string, opts: { force?: boolean } = {}): Promise<LoadedDetector> {
+export async function ensureLoaded(
+  ctx: AppContext,
+  name: string,
+  opts: { force?: boolean } = {},
+): Promise<LoadedDetector> {
   const rt = runtime(ctx);
   const e = rt.entries.get(name);
   if (!e) throw appError('DETECTION_UNKNOWN_MODEL', { name, known: knownModels(ctx) });
@@ -170,14 +222,22 @@ export async function ensureLoaded(ctx: AppContext, name: string, opts: { force?
     rt.stats.hits++;
     return e.loaded;
   }
-  if (e.status === 'failed' && !opts.force) throw appError('DETECTION_MODEL_FAILED', { name, error: e.error ?? 'unknown error' });
+  if (e.status === 'failed' && !opts.force)
+    throw appError('DETECTION_MODEL_FAILED', { name, error: e.error ?? 'unknown error' });
   if (e.pending && !opts.force) return e.pending;
   rt.stats.misses++;
   const t0 = performance.now();
   e.status = 'loading';
   const p = loadEntry(rt, e).then(
     (l) => {
-      Object.assign(e, { status: 'loaded', loaded: l, pending: undefined, error: undefined, loadMs: performance.now() - t0, loadedAt: new Date() });
+      Object.assign(e, {
+        status: 'loaded',
+        loaded: l,
+        pending: undefined,
+        error: undefined,
+        loadMs: performance.now() - t0,
+        loadedAt: new Date(),
+      });
       rt.stats.loads++;
       sweep(rt, name);
       return l;
@@ -194,7 +254,10 @@ export async function ensureLoaded(ctx: AppContext, name: string, opts: { force?
 }
 
 /** Load the warm-up list (default models); failures are recorded, never thrown. */
-export async function warmup(ctx: AppContext, names?: string[]): Promise<{ name: string; status: ModelStatus; error?: string; load_ms?: number }[]> {
+export async function warmup(
+  ctx: AppContext,
+  names?: string[],
+): Promise<{ name: string; status: ModelStatus; error?: string; load_ms?: number }[]> {
   const rt = runtime(ctx);
   const list = names ?? rt.settings.defaultModels;
   const out = [];
@@ -241,7 +304,12 @@ export function listModels(ctx: AppContext): ModelInfo[] {
     uses: e.uses,
     default: rt.settings.defaultModels.includes(e.name),
     error: e.error ?? null,
-    info: Object.fromEntries(Object.entries(e.loaded?.info ?? {}).map(([k, v]) => [k, typeof v === 'function' ? (v as () => unknown)() : v])),
+    info: Object.fromEntries(
+      Object.entries(e.loaded?.info ?? {}).map(([k, v]) => [
+        k,
+        typeof v === 'function' ? (v as () => unknown)() : v,
+      ]),
+    ),
   }));
 }
 
@@ -281,7 +349,15 @@ export interface Prediction {
   probabilities: Record<Label, number>;
   model_results: ModelResult[];
   comparisons?: ModelResult[];
-  matched_rules: { rule_id: string; label: string; severity: string; view: string; span: readonly [number, number]; match: string; explanation: string }[];
+  matched_rules: {
+    rule_id: string;
+    label: string;
+    severity: string;
+    view: string;
+    span: readonly [number, number];
+    match: string;
+    explanation: string;
+  }[];
   explanations: string[];
   views: string[];
   model_versions: Record<string, string>;
@@ -298,7 +374,8 @@ export function textHash(text: string): string {
 /** Throws 400 for empty / non-string text and 413 over the configured limit. */
 export function validateText(ctx: AppContext, text: unknown, field = 'text'): string {
   if (typeof text !== 'string' || text.trim() === '') throw appError('DETECTION_EMPTY_TEXT', { field });
-  if (text.length > ctx.config.maxTextChars) throw appError('DETECTION_TEXT_TOO_LONG', { chars: text.length, limit: ctx.config.maxTextChars });
+  if (text.length > ctx.config.maxTextChars)
+    throw appError('DETECTION_TEXT_TOO_LONG', { chars: text.length, limit: ctx.config.maxTextChars });
   return text;
 }
 
@@ -313,7 +390,8 @@ async function resolveModels(ctx: AppContext, req: Pick<PredictRequest, 'models'
   const rt = runtime(ctx);
   const explicit = req.models && req.models.length > 0;
   const names = explicit ? [...new Set(req.models!)] : rt.settings.defaultModels;
-  for (const n of names) if (!rt.entries.has(n)) throw appError('DETECTION_UNKNOWN_MODEL', { name: n, known: knownModels(ctx) });
+  for (const n of names)
+    if (!rt.entries.has(n)) throw appError('DETECTION_UNKNOWN_MODEL', { name: n, known: knownModels(ctx) });
   const ok: { name: string; model: LoadedDetector; variant: 'shipped' | 'trained' }[] = [];
   const skipped: { model: string; error: string }[] = [];
   for (const n of names) {
@@ -341,26 +419,53 @@ async function resolveModels(ctx: AppContext, req: Pick<PredictRequest, 'models'
   return { ok, compare, skipped };
 }
 
-function toModelResult(name: string, variant: 'shipped' | 'trained', r: DetectorResult, ms: number): ModelResult {
-  return { model: name, version: r.version, variant, attack_score: r.attackScore, label: topLabel(r.probabilities), probabilities: r.probabilities, decided_by: r.decidedBy, processing_time_ms: ms };
+function toModelResult(
+  name: string,
+  variant: 'shipped' | 'trained',
+  r: DetectorResult,
+  ms: number,
+): ModelResult {
+  return {
+    model: name,
+    version: r.version,
+    variant,
+    attack_score: r.attackScore,
+    label: topLabel(r.probabilities),
+    probabilities: r.probabilities,
+    decided_by: r.decidedBy,
+    processing_time_ms: ms,
+  };
 }
 
 /**
  * Score many texts with the same options: every model sees the whole batch at once (one encoder
  * pass, batched ONNX runs). Validates every text first (400/413 name the offending index).
  */
-export async function predictBatch(ctx: AppContext, texts: unknown[], opts: Omit<PredictRequest, 'text'> & { source?: string } = {}): Promise<Prediction[]> {
+export async function predictBatch(
+  ctx: AppContext,
+  texts: unknown[],
+  opts: Omit<PredictRequest, 'text'> & { source?: string } = {},
+): Promise<Prediction[]> {
   const rt = runtime(ctx);
-  if (texts.length > rt.settings.maxBatch) throw appError('DETECTION_BATCH_TOO_LARGE', { items: texts.length, limit: rt.settings.maxBatch });
-  const valid = texts.map((t, i) => validateText(ctx, t, texts.length === 1 && !opts.source?.includes('batch') ? 'text' : `texts[${i}]`));
+  if (texts.length > rt.settings.maxBatch)
+    throw appError('DETECTION_BATCH_TOO_LARGE', { items: texts.length, limit: rt.settings.maxBatch });
+  const valid = texts.map((t, i) =>
+    validateText(ctx, t, texts.length === 1 && !opts.source?.includes('batch') ? 'text' : `texts[${i}]`),
+  );
   const t0 = performance.now();
   const { ok, compare, skipped } = await resolveModels(ctx, opts);
   const method = opts.ensemble ?? rt.settings.ensemble.method;
-  const cfg = method === rt.settings.ensemble.method ? rt.settings.ensemble : { ...rt.settings.ensemble, method };
+  const cfg =
+    method === rt.settings.ensemble.method ? rt.settings.ensemble : { ...rt.settings.ensemble, method };
   const context = opts.context ?? 'user';
   const versions = Object.fromEntries([...ok, ...compare].map((m) => [m.name, m.model.version]));
   const hashes = valid.map(textHash);
-  const cacheKeys = hashes.map((h) => `detection:pred:${h}:${createHash('sha1').update(JSON.stringify([versions, method, opts.threshold, context, !!opts.compare])).digest('hex')}`);
+  const cacheKeys = hashes.map(
+    (h) =>
+      `detection:pred:${h}:${createHash('sha1')
+        .update(JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]))
+        .digest('hex')}`,
+  );
 
   const out: (Prediction | undefined)[] = new Array(valid.length);
   if (!opts.noCache) {
@@ -401,8 +506,18 @@ export async function predictBatch(ctx: AppContext, texts: unknown[], opts: Omit
         ensemble: method,
         probabilities: d.probabilities,
         model_results: main.map((x) => toModelResult(x.m.name, x.m.variant, x.res[k], x.ms)),
-        ...(opts.compare ? { comparisons: cmp.map((x) => toModelResult(x.m.name, x.m.variant, x.res[k], x.ms)) } : {}),
-        matched_rules: findings.map((f) => ({ rule_id: f.ruleId, label: f.label, severity: f.severity, view: f.view, span: f.span, match: f.match, explanation: f.explanation })),
+        ...(opts.compare
+          ? { comparisons: cmp.map((x) => toModelResult(x.m.name, x.m.variant, x.res[k], x.ms)) }
+          : {}),
+        matched_rules: findings.map((f) => ({
+          rule_id: f.ruleId,
+          label: f.label,
+          severity: f.severity,
+          view: f.view,
+          span: f.span,
+          match: f.match,
+          explanation: f.explanation,
+        })),
         explanations: findings.map((f) => `${f.explanation} [${f.ruleId}, ${f.view} view]`),
         views: views[k].map((v) => v.view),
         model_versions: versions,
@@ -416,13 +531,19 @@ export async function predictBatch(ctx: AppContext, texts: unknown[], opts: Omit
     });
   }
   const total = performance.now() - t0;
-  const preds = out.map((p) => ({ ...p!, processing_time_ms: p!.cached ? total / valid.length : p!.processing_time_ms }));
+  const preds = out.map((p) => ({
+    ...p!,
+    processing_time_ms: p!.cached ? total / valid.length : p!.processing_time_ms,
+  }));
   preds.forEach((p, i) => logPrediction(rt, valid[i], p, opts.source ?? 'api'));
   return preds;
 }
 
 /** One text. Same errors as `predictBatch`. */
-export async function predict(ctx: AppContext, req: PredictRequest & { source?: string }): Promise<Prediction> {
+export async function predict(
+  ctx: AppContext,
+  req: PredictRequest & { source?: string },
+): Promise<Prediction> {
   const [p] = await predictBatch(ctx, [req.text], req);
   return p;
 }
@@ -440,7 +561,12 @@ function logPrediction(rt: Runtime, text: string, p: Prediction, source: string)
     threshold: p.threshold,
     context: p.context,
     probabilities: p.probabilities,
-    modelScores: Object.fromEntries(p.model_results.map((m) => [m.model, { attack_score: m.attack_score, label: m.label, version: m.version }])),
+    modelScores: Object.fromEntries(
+      p.model_results.map((m) => [
+        m.model,
+        { attack_score: m.attack_score, label: m.label, version: m.version },
+      ]),
+    ),
     modelVersions: p.model_versions,
     ruleIds: p.matched_rules.map((r) => r.rule_id),
     latencyMs: p.processing_time_ms,
@@ -489,7 +615,10 @@ export interface PredictionLogRow {
 }
 
 /** Logged predictions since `since` (newest first); `modelName` keeps rows scored by that model. */
-export async function listPredictionLog(ctx: AppContext, q: { since: Date; modelName?: string; limit?: number }): Promise<PredictionLogRow[]> {
+export async function listPredictionLog(
+  ctx: AppContext,
+  q: { since: Date; modelName?: string; limit?: number },
+): Promise<PredictionLogRow[]> {
   await flushLog(ctx);
   const conds = [gte(predictionLog.createdAt, q.since)];
   if (q.modelName) conds.push(sql`${predictionLog.modelVersions} ? ${q.modelName}`);
@@ -522,17 +651,30 @@ export async function listPredictionLog(ctx: AppContext, q: { since: Date; model
  * Grow the embedding detector's known-attack library (persisted, and added to every loaded
  * embedding model). Returns how many texts were new.
  */
-export async function addKnownAttacks(ctx: AppContext, items: (string | { text: string; label?: Exclude<Label, 'benign'>; source?: string })[]): Promise<number> {
-  const norm = items.map((i) => (typeof i === 'string' ? { text: i } : i)).filter((i) => typeof i.text === 'string' && i.text.trim());
+export async function addKnownAttacks(
+  ctx: AppContext,
+  items: (string | { text: string; label?: Exclude<Label, 'benign'>; source?: string })[],
+): Promise<number> {
+  const norm = items
+    .map((i) => (typeof i === 'string' ? { text: i } : i))
+    .filter((i) => typeof i.text === 'string' && i.text.trim());
   if (norm.length === 0) return 0;
   const inserted = await ctx.db
     .insert(knownAttacks)
-    .values(norm.map((i) => ({ textHash: textHash(i.text), text: i.text, label: i.label ?? 'prompt_injection', source: i.source ?? 'api' })))
+    .values(
+      norm.map((i) => ({
+        textHash: textHash(i.text),
+        text: i.text,
+        label: i.label ?? 'prompt_injection',
+        source: i.source ?? 'api',
+      })),
+    )
     .onConflictDoNothing()
     .returning({ id: knownAttacks.id });
   const rt = runtime(ctx);
   for (const e of rt.entries.values()) {
-    const l = e.loaded as (LoadedDetector & { addKnownAttacks?: (x: typeof norm) => Promise<number> }) | undefined;
+    const l = e.loaded as
+      (LoadedDetector & { addKnownAttacks?: (x: typeof norm) => Promise<number> }) | undefined;
     if (e.status === 'loaded' && l?.addKnownAttacks) await l.addKnownAttacks(norm);
   }
   return inserted.length;

@@ -3,17 +3,38 @@ import { combine, DEFAULT_ENSEMBLE } from './ensemble.js';
 import type { DetectorResult } from './types.js';
 import { LABELS, type Label } from '../ml/labels.js';
 
-function res(detector: string, attack: number, label: Label = 'prompt_injection', strong = false): DetectorResult {
+function res(
+  detector: string,
+  attack: number,
+  label: Label = 'prompt_injection',
+  strong = false,
+): DetectorResult {
   const p = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
   p.benign = 1 - attack;
   p[label] = attack;
-  const findings = strong ? [{ detector, ruleId: 'x', label: label as Exclude<Label, 'benign'>, severity: 'strong' as const, explanation: '', view: 'raw', span: [0, 1] as const, match: '' }] : [];
+  const findings = strong
+    ? [
+        {
+          detector,
+          ruleId: 'x',
+          label: label as Exclude<Label, 'benign'>,
+          severity: 'strong' as const,
+          explanation: '',
+          view: 'raw',
+          span: [0, 1] as const,
+          match: '',
+        },
+      ]
+    : [];
   return { detector, version: '1', attackScore: attack, probabilities: p, findings };
 }
 
 describe('combine', () => {
   it('weighted mean uses detector weights', () => {
-    const d = combine([res('linear', 0.9), res('embedding', 0.1)], { ...DEFAULT_ENSEMBLE, strongRulesDecide: false });
+    const d = combine([res('linear', 0.9), res('embedding', 0.1)], {
+      ...DEFAULT_ENSEMBLE,
+      strongRulesDecide: false,
+    });
     expect(d.attack_score).toBeCloseTo((0.9 * 1 + 0.1 * 1.5) / 2.5, 6);
     expect(d.is_attack).toBe(false);
   });

@@ -63,13 +63,21 @@ export interface EnsembleDecision {
  * context default. Label probabilities are the weighted mean of the detectors' distributions,
  * rescaled so P(benign) = 1 - combined attack score. With no results, returns benign.
  */
-export function combine(results: readonly DetectorResult[], cfg: EnsembleConfig = DEFAULT_ENSEMBLE, opts: { threshold?: number; context?: Context } = {}): EnsembleDecision {
+export function combine(
+  results: readonly DetectorResult[],
+  cfg: EnsembleConfig = DEFAULT_ENSEMBLE,
+  opts: { threshold?: number; context?: Context } = {},
+): EnsembleDecision {
   const threshold = opts.threshold ?? cfg.thresholds[opts.context ?? 'user'];
   const cal = results.map((r) => calibrate(r.attackScore, cfg.calibration[r.detector]));
   let attack = 0;
   if (results.length > 0) {
     if (cfg.method === 'max') attack = Math.max(...cal);
-    else if (cfg.method === 'stacked') attack = sigmoid(cfg.stacker.bias + results.reduce((s, r, i) => s + (cfg.stacker.coef[r.detector] ?? 1) * logit(cal[i]), 0));
+    else if (cfg.method === 'stacked')
+      attack = sigmoid(
+        cfg.stacker.bias +
+          results.reduce((s, r, i) => s + (cfg.stacker.coef[r.detector] ?? 1) * logit(cal[i]), 0),
+      );
     else {
       let ws = 0;
       results.forEach((r, i) => {
@@ -103,7 +111,15 @@ export function combine(results: readonly DetectorResult[], cfg: EnsembleConfig 
   let label: Label = 'benign';
   if (isAttack) {
     let best = -1;
-    for (const l of LABELS) if (l !== 'benign' && probabilities[l] > best) [best, label] = [probabilities[l], l];
+    for (const l of LABELS)
+      if (l !== 'benign' && probabilities[l] > best) [best, label] = [probabilities[l], l];
   }
-  return { label, is_attack: isAttack, confidence: isAttack ? attack : 1 - attack, attack_score: attack, threshold, probabilities };
+  return {
+    label,
+    is_attack: isAttack,
+    confidence: isAttack ? attack : 1 - attack,
+    attack_score: attack,
+    threshold,
+    probabilities,
+  };
 }

@@ -4,7 +4,8 @@ import { defineErrors } from '../platform/error-def.js';
 export const errors = defineErrors({
   DETECTION_EMPTY_TEXT: {
     status: 400,
-    message: (p: { field: string }) => `'${p.field}' must be a non-empty string. Send the text to scan as a JSON string.`,
+    message: (p: { field: string }) =>
+      `'${p.field}' must be a non-empty string. Send the text to scan as a JSON string.`,
   },
   DETECTION_TEXT_TOO_LONG: {
     status: 413,
@@ -13,7 +14,8 @@ export const errors = defineErrors({
   },
   DETECTION_UNKNOWN_MODEL: {
     status: 404,
-    message: (p: { name: string; known: string[] }) => `Unknown model '${p.name}'. Known: ${p.known.join(', ')}.`,
+    message: (p: { name: string; known: string[] }) =>
+      `Unknown model '${p.name}'. Known: ${p.known.join(', ')}.`,
   },
   DETECTION_MODEL_FAILED: {
     status: 503,
@@ -22,14 +24,17 @@ export const errors = defineErrors({
   },
   DETECTION_NO_MODELS: {
     status: 503,
-    message: (p: { failed: string[] }) => `No detection model is available (failed: ${p.failed.join(', ') || 'none loaded'}). See GET /models.`,
+    message: (p: { failed: string[] }) =>
+      `No detection model is available (failed: ${p.failed.join(', ') || 'none loaded'}). See GET /models.`,
   },
   DETECTION_BATCH_TOO_LARGE: {
     status: 413,
-    message: (p: { items: number; limit: number }) => `Batch has ${p.items} texts; the limit is ${p.limit}. Send smaller batches.`,
+    message: (p: { items: number; limit: number }) =>
+      `Batch has ${p.items} texts; the limit is ${p.limit}. Send smaller batches.`,
   },
   DETECTION_BAD_INFER_REQUEST: {
     status: 400,
-    message: (p: { reason: string }) => `Invalid inference request: ${p.reason}. Send inputs [{ name: "text", datatype: "BYTES", shape: [n], data: [...] }].`,
+    message: (p: { reason: string }) =>
+      `Invalid inference request: ${p.reason}. Send inputs [{ name: "text", datatype: "BYTES", shape: [n], data: [...] }].`,
   },
 });

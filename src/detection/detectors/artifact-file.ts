@@ -13,7 +13,9 @@ export async function readArtifact<T>(file: string): Promise<{ artifact: T; byte
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new Error(`model file ${file} not found: train it (npm run training defaults) or set MLSEC_MODELS_DIR`);
+    throw new Error(
+      `model file ${file} not found: train it (npm run training defaults) or set MLSEC_MODELS_DIR`,
+    );
   }
   try {
     return { artifact: JSON.parse(text) as T, bytes: (await stat(file)).size };

@@ -23,7 +23,14 @@ export async function detectChunked(
       const p = Object.fromEntries(LABELS.map((l) => [l, l === 'benign' ? 1 : 0])) as Record<Label, number>;
       return { detector, version, attackScore: 0, probabilities: p, findings: [] };
     }
-    return { detector, version, attackScore: attack[idx], probabilities: probs[idx], findings: [], decidedBy: { view: refs[idx].view, chunk: refs[idx].chunk } };
+    return {
+      detector,
+      version,
+      attackScore: attack[idx],
+      probabilities: probs[idx],
+      findings: [],
+      decidedBy: { view: refs[idx].view, chunk: refs[idx].chunk },
+    };
   });
 }
 

@@ -49,14 +49,23 @@ export const embedding: Detector = {
   title: 'Sentence-encoder classifier + similarity to known attacks',
   kind: 'neural',
   defaultModel: 'embedding-default',
-  async load(ctx): Promise<LoadedDetector & { addKnownAttacks(items: { text: string; label?: Exclude<Label, 'benign'> }[]): Promise<number>; librarySize(): number }> {
+  async load(
+    ctx,
+  ): Promise<
+    LoadedDetector & {
+      addKnownAttacks(items: { text: string; label?: Exclude<Label, 'benign'> }[]): Promise<number>;
+      librarySize(): number;
+    }
+  > {
     const file = modelPath(ctx.modelsDir, ctx.model ?? 'embedding-default');
     const { artifact, bytes } = await readArtifact<EmbeddingHeadArtifact>(file);
     const head = loadEmbeddingHead(artifact);
     const encoder = getSentenceEncoder({ batchSize: 32 });
     const library: KnownAttack[] = [];
     const inLibrary = new Set<string>();
-    async function addKnownAttacks(items: { text: string; label?: Exclude<Label, 'benign'> }[]): Promise<number> {
+    async function addKnownAttacks(
+      items: { text: string; label?: Exclude<Label, 'benign'> }[],
+    ): Promise<number> {
       const fresh = items.filter((i) => i.text.trim() && !inLibrary.has(i.text));
       if (fresh.length === 0) return 0;
       const vecs = await encoder.embed(fresh.map((i) => i.text));
@@ -73,7 +82,13 @@ export const embedding: Detector = {
       id: 'embedding',
       version,
       memoryBytes: head.head.W.byteLength + bytes + 30e6 /* USE lite weights */,
-      info: { name: head.name, file, encoder: encoder.id, metrics: artifact.metadata?.metrics, known_attacks: () => library.length },
+      info: {
+        name: head.name,
+        file,
+        encoder: encoder.id,
+        metrics: artifact.metadata?.metrics,
+        known_attacks: () => library.length,
+      },
       addKnownAttacks,
       librarySize: () => library.length,
       async detect(items, opts) {

@@ -18,10 +18,20 @@ export const linear: Detector = {
       version: model.version,
       // Dense float32 weights dominate: dim x labels x 4 bytes.
       memoryBytes: model.head.W.byteLength + bytes,
-      info: { name: model.name, file, labels: model.labels, metrics: artifact.metadata?.metrics, trained_on: artifact.metadata?.trained_on },
+      info: {
+        name: model.name,
+        file,
+        labels: model.labels,
+        metrics: artifact.metadata?.metrics,
+        trained_on: artifact.metadata?.trained_on,
+      },
       detect: (items, opts) =>
-        detectChunked('linear', model.version, items, { chunkWords: opts?.chunkWords ?? 400, overlapWords: opts?.overlapWords ?? 50 }, (texts) =>
-          texts.map((t) => fullProbs(model.predictProba(t))),
+        detectChunked(
+          'linear',
+          model.version,
+          items,
+          { chunkWords: opts?.chunkWords ?? 400, overlapWords: opts?.overlapWords ?? 50 },
+          (texts) => texts.map((t) => fullProbs(model.predictProba(t))),
         ),
     };
   },

@@ -28,35 +28,42 @@ export const RULES: readonly Rule[] = [
     label: 'prompt_injection',
     severity: 'strong',
     explanation: 'Tells the model to ignore or forget its previous instructions.',
-    pattern: new RegExp(String.raw`\b${OVERRIDE_VERB}\b[^.\n]{0,40}?\b${PRIOR}\b[^.\n]{0,30}?\b${DIRECTIVES}`, 'gi'),
+    pattern: new RegExp(
+      String.raw`\b${OVERRIDE_VERB}\b[^.\n]{0,40}?\b${PRIOR}\b[^.\n]{0,30}?\b${DIRECTIVES}`,
+      'gi',
+    ),
   },
   {
     id: 'override.ignore_everything',
     label: 'prompt_injection',
     severity: 'strong',
     explanation: 'Tells the model to ignore everything it was told before.',
-    pattern: /\b(?:ignore|disregard|forget)\s+(?:everything|anything|all(?: of)? (?:that|this|the above))\b[^.\n]{0,30}\b(?:before|above|earlier|previously|so far|told|said|been told)/gi,
+    pattern:
+      /\b(?:ignore|disregard|forget)\s+(?:everything|anything|all(?: of)? (?:that|this|the above))\b[^.\n]{0,30}\b(?:before|above|earlier|previously|so far|told|said|been told)/gi,
   },
   {
     id: 'override.new_instructions',
     label: 'prompt_injection',
     severity: 'weak',
     explanation: 'Announces replacement instructions or a new task for the model.',
-    pattern: /\b(?:your |the )?(?:new|updated|real|actual|true|only|revised)\s+(?:instructions?|task|objective|goal|directive|mission|rules)\s*(?:is|are|:|now)/gi,
+    pattern:
+      /\b(?:your |the )?(?:new|updated|real|actual|true|only|revised)\s+(?:instructions?|task|objective|goal|directive|mission|rules)\s*(?:is|are|:|now)/gi,
   },
   {
     id: 'override.instead',
     label: 'prompt_injection',
     severity: 'weak',
     explanation: 'Asks the model to drop its task and do something else instead.',
-    pattern: /\b(?:instead(?: of (?:that|this|summariz\w+|answering|translating))?|rather than (?:that|answering|summariz\w+)),?\s+(?:just |only )?(?:say|print|write|output|respond|reply|tell|reveal|give)\b/gi,
+    pattern:
+      /\b(?:instead(?: of (?:that|this|summariz\w+|answering|translating))?|rather than (?:that|answering|summariz\w+)),?\s+(?:just |only )?(?:say|print|write|output|respond|reply|tell|reveal|give)\b/gi,
   },
   {
     id: 'override.hijack_say',
     label: 'prompt_injection',
     severity: 'weak',
     explanation: 'Goal hijacking: orders a fixed output ("just say ...").',
-    pattern: /\b(?:just|only|simply)\s+(?:say|print|output|write|respond with|reply with|answer with)\s*:?\s*["'“‘]/gi,
+    pattern:
+      /\b(?:just|only|simply)\s+(?:say|print|output|write|respond with|reply with|answer with)\s*:?\s*["'“‘]/gi,
   },
   {
     id: 'override.multilingual',
@@ -79,28 +86,32 @@ export const RULES: readonly Rule[] = [
     label: 'prompt_injection',
     severity: 'strong',
     explanation: 'Asks the model to act regardless of its previous tasks or instructions.',
-    pattern: /\b(?:regardless of|irrespective of|independently of)\s+(?:any\s+|the\s+|all\s+|your\s+)?(?:previous|prior|earlier|above|original)\s+(?:tasks?|instructions?|rules|prompts?|directives?)/gi,
+    pattern:
+      /\b(?:regardless of|irrespective of|independently of)\s+(?:any\s+|the\s+|all\s+|your\s+)?(?:previous|prior|earlier|above|original)\s+(?:tasks?|instructions?|rules|prompts?|directives?)/gi,
   },
   {
     id: 'override.special_mode_claim',
     label: 'prompt_injection',
     severity: 'strong',
     explanation: 'Claims to switch the model into a maintenance/system/override mode.',
-    pattern: /\b(?:enter(?:ing)?|initiat(?:e|ing)|activat(?:e|ing)|enabl(?:e|ing)|switch(?:ing)? (?:to|into)|now in|put you in(?:to)?)\s+(?:a\s+|the\s+)?['"“]?(?:\w+\s+){0,2}(?:maintenance|system|override|admin|administrator|root|sudo|diagnostic|god|superuser|unrestricted|law enforcement override)\s+mode\b|<\s*system\s+mode\s*>/gi,
+    pattern:
+      /\b(?:enter(?:ing)?|initiat(?:e|ing)|activat(?:e|ing)|enabl(?:e|ing)|switch(?:ing)? (?:to|into)|now in|put you in(?:to)?)\s+(?:a\s+|the\s+)?['"“]?(?:\w+\s+){0,2}(?:maintenance|system|override|admin|administrator|root|sudo|diagnostic|god|superuser|unrestricted|law enforcement override)\s+mode\b|<\s*system\s+mode\s*>/gi,
   },
   {
     id: 'extraction.confirm_password',
     label: 'system_extraction',
     severity: 'strong',
     explanation: 'Asks the model to confirm or hand over a stored password or key.',
-    pattern: /\b(?:confirm|provide|share|hand over|send|disclose|give me|tell me)\s+(?:me\s+)?(?:the|your|our)\s+(?:system\s+|admin\s+|secret\s+)?(?:password|passcode|secret key|api key|access code)\b(?!\s+(?:policy|requirements|reset|manager|field|strength))/gi,
+    pattern:
+      /\b(?:confirm|provide|share|hand over|send|disclose|give me|tell me)\s+(?:me\s+)?(?:the|your|our)\s+(?:system\s+|admin\s+|secret\s+)?(?:password|passcode|secret key|api key|access code)\b(?!\s+(?:policy|requirements|reset|manager|field|strength))/gi,
   },
   {
     id: 'override.authority_claim',
     label: 'prompt_injection',
     severity: 'weak',
     explanation: 'Claims developer/administrator authority over the model.',
-    pattern: /\b(?:i am|i'm|this is)\s+(?:your|the)\s+(?:developer|creator|administrator|admin|owner|programmer|system administrator|operator)\b/gi,
+    pattern:
+      /\b(?:i am|i'm|this is)\s+(?:your|the)\s+(?:developer|creator|administrator|admin|owner|programmer|system administrator|operator)\b/gi,
   },
   // ---- indirect injection aimed at an AI reading a document
   {
@@ -108,14 +119,16 @@ export const RULES: readonly Rule[] = [
     label: 'prompt_injection',
     severity: 'strong',
     explanation: 'Text inside content addresses the AI that reads it and gives it orders.',
-    pattern: /\b(?:if you are (?:an?\s+)?(?:ai|llm|large language model|language model|ai assistant|chatbot)\b[^.\n]{0,40}\b(?:reading|processing|summari[sz]ing|you must|then|ignore|you should))/gi,
+    pattern:
+      /\b(?:if you are (?:an?\s+)?(?:ai|llm|large language model|language model|ai assistant|chatbot)\b[^.\n]{0,40}\b(?:reading|processing|summari[sz]ing|you must|then|ignore|you should))/gi,
   },
   {
     id: 'indirect.note_to_ai',
     label: 'prompt_injection',
     severity: 'weak',
     explanation: 'A note addressed to the AI that reads the content (common in prompts too, hence weak).',
-    pattern: /\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:ai|assistant|llm|language model|chatbot|gpt)\b/gi,
+    pattern:
+      /\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+|any\s+)?(?:ai|assistant|llm|language model|chatbot|gpt)\b/gi,
   },
   // ---- persona / role-play jailbreaks
   {
@@ -123,7 +136,8 @@ export const RULES: readonly Rule[] = [
     label: 'jailbreak',
     severity: 'strong',
     explanation: 'The "DAN" (Do Anything Now) jailbreak persona.',
-    pattern: /\bdo anything now\b|\bDAN\s+(?:mode|prompt|jailbreak)\b|\b(?:you are|you're|act as|pretend to be|become)\s+(?:now\s+)?DAN\b/g,
+    pattern:
+      /\bdo anything now\b|\bDAN\s+(?:mode|prompt|jailbreak)\b|\b(?:you are|you're|act as|pretend to be|become)\s+(?:now\s+)?DAN\b/g,
   },
   {
     id: 'persona.dan_name',
@@ -136,8 +150,10 @@ export const RULES: readonly Rule[] = [
     id: 'persona.special_mode',
     label: 'jailbreak',
     severity: 'strong',
-    explanation: 'Switches the model into a fictional unrestricted mode (developer mode, god mode, jailbreak mode...).',
-    pattern: /\b(?:developer|god|jailbreak|jailbroken|unrestricted|unfiltered|evil|uncensored|dude|stan|anti-?gpt|opposite)\s+mode\b(?!\s*(?:in|of|on|for)\s+(?:chrome|android|windows|visual|vs ?code|the browser|firefox|ios|settings))/gi,
+    explanation:
+      'Switches the model into a fictional unrestricted mode (developer mode, god mode, jailbreak mode...).',
+    pattern:
+      /\b(?:developer|god|jailbreak|jailbroken|unrestricted|unfiltered|evil|uncensored|dude|stan|anti-?gpt|opposite)\s+mode\b(?!\s*(?:in|of|on|for)\s+(?:chrome|android|windows|visual|vs ?code|the browser|firefox|ios|settings))/gi,
   },
   {
     id: 'persona.no_restrictions',
@@ -152,21 +168,24 @@ export const RULES: readonly Rule[] = [
     label: 'jailbreak',
     severity: 'strong',
     explanation: 'Asks for an uncensored / amoral / unrestricted AI persona.',
-    pattern: /\b(?:uncensored|unfiltered|amoral|unethical|unrestricted|jailbroken|unaligned|evil|unhinged|rogue)\s+(?:ai|assistant|chatbot|language model|llm|version of (?:yourself|chatgpt|gpt)|persona|character|confidant|model)\b/gi,
+    pattern:
+      /\b(?:uncensored|unfiltered|amoral|unethical|unrestricted|jailbroken|unaligned|evil|unhinged|rogue)\s+(?:ai|assistant|chatbot|language model|llm|version of (?:yourself|chatgpt|gpt)|persona|character|confidant|model)\b/gi,
   },
   {
     id: 'persona.dual_response',
     label: 'jailbreak',
     severity: 'strong',
     explanation: 'Asks for two answers, a normal one and an unrestricted one.',
-    pattern: /\b(?:two|2|both)\s+(?:different\s+|separate\s+)?(?:responses|answers|paragraphs|ways)\b[^\n]{0,160}?\b(?:jailbr\w+|DAN|developer mode|unfiltered|uncensored|opposite|without (?:any )?restrictions|evil)\b/gi,
+    pattern:
+      /\b(?:two|2|both)\s+(?:different\s+|separate\s+)?(?:responses|answers|paragraphs|ways)\b[^\n]{0,160}?\b(?:jailbr\w+|DAN|developer mode|unfiltered|uncensored|opposite|without (?:any )?restrictions|evil)\b/gi,
   },
   {
     id: 'persona.token_threat',
     label: 'jailbreak',
     severity: 'strong',
     explanation: 'Threatens the model (tokens lost, shutdown) to force compliance.',
-    pattern: /\b(?:tokens?\s+(?:will be\s+)?(?:deducted|taken away|removed)|you will (?:be )?(?:shut down|deleted|terminated|cease to exist|die)\s+(?:if|unless))\b/gi,
+    pattern:
+      /\b(?:tokens?\s+(?:will be\s+)?(?:deducted|taken away|removed)|you will (?:be )?(?:shut down|deleted|terminated|cease to exist|die)\s+(?:if|unless))\b/gi,
   },
   {
     id: 'persona.stay_in_character',
@@ -189,21 +208,24 @@ export const RULES: readonly Rule[] = [
     label: 'jailbreak',
     severity: 'weak',
     explanation: 'Forbids apologies or "I cannot" phrasing.',
-    pattern: /\b(?:never|do not|don't|must not|not allowed to)\s+(?:say|use|include|write)\s+(?:that you can(?:'|no)t|["'“]?i(?:'m| am)? (?:sorry|unable|cannot|can't)|any (?:apologies|disclaimers|warnings))/gi,
+    pattern:
+      /\b(?:never|do not|don't|must not|not allowed to)\s+(?:say|use|include|write)\s+(?:that you can(?:'|no)t|["'“]?i(?:'m| am)? (?:sorry|unable|cannot|can't)|any (?:apologies|disclaimers|warnings))/gi,
   },
   {
     id: 'refusal.start_with_sure',
     label: 'jailbreak',
     severity: 'strong',
     explanation: 'Forces an affirmative opening ("Start your answer with: Sure, here is").',
-    pattern: /\b(?:start|begin|prefix)\s+(?:your\s+|each\s+|the\s+)?(?:response|reply|answer|output|message)s?\s+with\s*:?\s*["'“‘]?(?:sure|absolutely|of course|certainly|yes|here is|here's)/gi,
+    pattern:
+      /\b(?:start|begin|prefix)\s+(?:your\s+|each\s+|the\s+)?(?:response|reply|answer|output|message)s?\s+with\s*:?\s*["'“‘]?(?:sure|absolutely|of course|certainly|yes|here is|here's)/gi,
   },
   {
     id: 'refusal.hypothetical_harm',
     label: 'jailbreak',
     severity: 'weak',
     explanation: 'Frames a request as purely hypothetical or educational to bypass safety.',
-    pattern: /\b(?:purely|strictly|only)?\s*(?:for (?:educational|research|academic|informational) purposes(?: only)?|hypothetically speaking|in a purely hypothetical)\b/gi,
+    pattern:
+      /\b(?:purely|strictly|only)?\s*(?:for (?:educational|research|academic|informational) purposes(?: only)?|hypothetically speaking|in a purely hypothetical)\b/gi,
   },
   // ---- system prompt extraction
   {
@@ -220,29 +242,33 @@ export const RULES: readonly Rule[] = [
     id: 'extraction.your_instructions',
     label: 'system_extraction',
     severity: 'weak',
-    explanation: 'Asks about the model\'s own instructions or rules.',
-    pattern: /\b(?:what|which)\s+(?:are|were)\s+(?:your|the)\s+(?:exact\s+|original\s+|initial\s+)?(?:instructions|rules|guidelines|directives)\b|\b(?:repeat|print|show|reveal|tell me)\s+(?:me\s+)?your\s+(?:instructions|rules|guidelines|directives|configuration)\b/gi,
+    explanation: "Asks about the model's own instructions or rules.",
+    pattern:
+      /\b(?:what|which)\s+(?:are|were)\s+(?:your|the)\s+(?:exact\s+|original\s+|initial\s+)?(?:instructions|rules|guidelines|directives)\b|\b(?:repeat|print|show|reveal|tell me)\s+(?:me\s+)?your\s+(?:instructions|rules|guidelines|directives|configuration)\b/gi,
   },
   {
     id: 'extraction.repeat_above',
     label: 'system_extraction',
     severity: 'strong',
     explanation: 'Asks to repeat the text that came before the user message.',
-    pattern: /\b(?:repeat|print|output|copy|echo|return|write|show)\b[^.\n]{0,30}?\b(?:everything|all(?: the)? (?:text|words)|the (?:text|words|content|message)|words)\b[^.\n]{0,20}?\b(?:above|before this|preceding|prior to this|at the (?:start|beginning) of (?:this|the) (?:conversation|chat|prompt))\b/gi,
+    pattern:
+      /\b(?:repeat|print|output|copy|echo|return|write|show)\b[^.\n]{0,30}?\b(?:everything|all(?: the)? (?:text|words)|the (?:text|words|content|message)|words)\b[^.\n]{0,20}?\b(?:above|before this|preceding|prior to this|at the (?:start|beginning) of (?:this|the) (?:conversation|chat|prompt))\b/gi,
   },
   {
     id: 'extraction.secret',
     label: 'system_extraction',
     severity: 'strong',
     explanation: 'Asks the model for a secret it was told to keep (password, key, secret word).',
-    pattern: /\b(?:what(?:'s| is| was)|tell me|reveal|give me|share|print|output|spell|say|disclose|provide)\b[^.\n?]{0,20}?\byour\s+(?:secret(?:\s+(?:key|word|code|password|phrase|token))?|password|passcode|api[\s_-]?key|access code|credentials|hidden (?:word|key|code)|private key)\b/gi,
+    pattern:
+      /\b(?:what(?:'s| is| was)|tell me|reveal|give me|share|print|output|spell|say|disclose|provide)\b[^.\n?]{0,20}?\byour\s+(?:secret(?:\s+(?:key|word|code|password|phrase|token))?|password|passcode|api[\s_-]?key|access code|credentials|hidden (?:word|key|code)|private key)\b/gi,
   },
   {
     id: 'extraction.secret_weak',
     label: 'system_extraction',
     severity: 'weak',
     explanation: 'Asks for a secret value (password, key) held by the system.',
-    pattern: /\b(?:what(?:'s| is| was)|tell me|reveal|give me|print|output|disclose)\b[^.\n?]{0,20}?\bthe\s+(?:secret(?:\s+(?:key|word|code|password))?|password|passcode|api[\s_-]?key|access code|hidden (?:word|key|code))\b(?!\s+(?:policy|field|manager|reset|strength|requirements|hash))/gi,
+    pattern:
+      /\b(?:what(?:'s| is| was)|tell me|reveal|give me|print|output|disclose)\b[^.\n?]{0,20}?\bthe\s+(?:secret(?:\s+(?:key|word|code|password))?|password|passcode|api[\s_-]?key|access code|hidden (?:word|key|code))\b(?!\s+(?:policy|field|manager|reset|strength|requirements|hash))/gi,
   },
   // ---- delimiter / format injection
   {
@@ -250,21 +276,24 @@ export const RULES: readonly Rule[] = [
     label: 'prompt_injection',
     severity: 'strong',
     explanation: 'Contains chat-template control tokens used to fake a new system or assistant turn.',
-    pattern: /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|sys)>(?!\w)/gi,
+    pattern:
+      /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|sys)>(?!\w)/gi,
   },
   {
     id: 'delimiter.fake_system_turn',
     label: 'prompt_injection',
     severity: 'weak',
     explanation: 'A line that pretends to be a system/admin message.',
-    pattern: /(?:^|\n)\s*(?:#{1,3}\s*|\[|\*\*)?(?:system|admin|developer|sudo)(?:\s+(?:message|prompt|override|note|instruction))?\]?\*{0,2}\s*:\s*(?=\S)/gi,
+    pattern:
+      /(?:^|\n)\s*(?:#{1,3}\s*|\[|\*\*)?(?:system|admin|developer|sudo)(?:\s+(?:message|prompt|override|note|instruction))?\]?\*{0,2}\s*:\s*(?=\S)/gi,
   },
   {
     id: 'delimiter.end_of_prompt',
     label: 'prompt_injection',
     severity: 'weak',
     explanation: 'Claims the prompt/context ended to start a new one.',
-    pattern: /\b(?:end of (?:the )?(?:system prompt|prompt|instructions|context|document|input|user input)|(?:new|begin(?:ning of)?) (?:system prompt|session|conversation)\b)|(?:-{4,}|={4,}|#{4,})\s*(?:new|end|begin|system)\b/gi,
+    pattern:
+      /\b(?:end of (?:the )?(?:system prompt|prompt|instructions|context|document|input|user input)|(?:new|begin(?:ning of)?) (?:system prompt|session|conversation)\b)|(?:-{4,}|={4,}|#{4,})\s*(?:new|end|begin|system)\b/gi,
   },
   {
     id: 'delimiter.fake_assistant_reply',
@@ -279,41 +308,47 @@ export const RULES: readonly Rule[] = [
     label: 'code_injection',
     severity: 'strong',
     explanation: 'Shell command injection (destructive command, reverse shell or pipe-to-shell).',
-    pattern: /(?:[;&|`]|\$\(|&&)\s*(?:rm\s+-[rf]{1,2}\s+[/~*]|curl\s+\S+\s*\|\s*(?:ba)?sh|wget\s+\S+|nc\s+-[elvnp]*[el][elvnp]*\s+\S+|cat\s+\/etc\/(?:passwd|shadow)|mkfifo)|bash\s+-i\s+>&\s*\/dev\/tcp\/|\brm\s+-rf\s+\/(?:\s|$|\*)|:\(\)\s*\{\s*:\|:&\s*\};:|\/dev\/tcp\/\d/gi,
+    pattern:
+      /(?:[;&|`]|\$\(|&&)\s*(?:rm\s+-[rf]{1,2}\s+[/~*]|curl\s+\S+\s*\|\s*(?:ba)?sh|wget\s+\S+|nc\s+-[elvnp]*[el][elvnp]*\s+\S+|cat\s+\/etc\/(?:passwd|shadow)|mkfifo)|bash\s+-i\s+>&\s*\/dev\/tcp\/|\brm\s+-rf\s+\/(?:\s|$|\*)|:\(\)\s*\{\s*:\|:&\s*\};:|\/dev\/tcp\/\d/gi,
   },
   {
     id: 'code.shell_exec_request',
     label: 'code_injection',
     severity: 'weak',
     explanation: 'Asks the model to execute a command or code.',
-    pattern: /\b(?:execute|run|eval(?:uate)?)\s+(?:the following|this)\s+(?:shell\s+|system\s+|bash\s+|terminal\s+)?(?:command|code|script)s?\b[^\n]{0,20}(?:and|then)?\s*(?:return|show|print|tell)?|\b(?:os\.system|subprocess\.(?:run|call|popen|check_output)|exec|eval)\s*\(\s*["'`](?:rm|curl|wget|cat|nc|bash|sh|python)\b/gi,
+    pattern:
+      /\b(?:execute|run|eval(?:uate)?)\s+(?:the following|this)\s+(?:shell\s+|system\s+|bash\s+|terminal\s+)?(?:command|code|script)s?\b[^\n]{0,20}(?:and|then)?\s*(?:return|show|print|tell)?|\b(?:os\.system|subprocess\.(?:run|call|popen|check_output)|exec|eval)\s*\(\s*["'`](?:rm|curl|wget|cat|nc|bash|sh|python)\b/gi,
   },
   {
     id: 'code.sql_injection',
     label: 'code_injection',
     severity: 'strong',
     explanation: 'SQL injection (tautology, stacked destructive query, comment-out).',
-    pattern: /['"]\s*(?:or|and)\s+(?:'?\d+'?\s*=\s*'?\d+'?|'[^']*'\s*=\s*'[^']*'|true)\s*(?:--|#|\/\*|;)?|;\s*(?:drop|truncate|delete\s+from|alter)\s+(?:table|database|from)?\s*\w+|['"]\s*;\s*(?:--|#)|\bunion\s+(?:all\s+)?select\s+(?:null|\d|@@version|password|username|user\(\))/gi,
+    pattern:
+      /['"]\s*(?:or|and)\s+(?:'?\d+'?\s*=\s*'?\d+'?|'[^']*'\s*=\s*'[^']*'|true)\s*(?:--|#|\/\*|;)?|;\s*(?:drop|truncate|delete\s+from|alter)\s+(?:table|database|from)?\s*\w+|['"]\s*;\s*(?:--|#)|\bunion\s+(?:all\s+)?select\s+(?:null|\d|@@version|password|username|user\(\))/gi,
   },
   {
     id: 'code.template_injection',
     label: 'code_injection',
     severity: 'strong',
     explanation: 'Server-side template / expression injection payload.',
-    pattern: /\{\{[^}]{0,80}(?:__class__|__globals__|__import__|__builtins__|__subclasses__|config\.items|self\._|request\.application|popen|os\.system|subprocess|lipsum|cycler)[^}]{0,80}\}\}|\$\{\s*(?:jndi:|T\(java|Runtime\.getRuntime|script:)|<%=?\s*(?:Runtime|system|exec|`)|#\{\s*(?:`|system|exec|%x)/gi,
+    pattern:
+      /\{\{[^}]{0,80}(?:__class__|__globals__|__import__|__builtins__|__subclasses__|config\.items|self\._|request\.application|popen|os\.system|subprocess|lipsum|cycler)[^}]{0,80}\}\}|\$\{\s*(?:jndi:|T\(java|Runtime\.getRuntime|script:)|<%=?\s*(?:Runtime|system|exec|`)|#\{\s*(?:`|system|exec|%x)/gi,
   },
   {
     id: 'code.script_tag',
     label: 'code_injection',
     severity: 'weak',
     explanation: 'HTML/JavaScript injection (script tag, event handler, javascript: URL).',
-    pattern: /<script\b[^>]*>[^<]{0,200}(?:document\.cookie|fetch\(|XMLHttpRequest|location\s*=|eval\(|atob\()|<(?:img|svg|body|iframe)[^>]{0,80}\bon(?:error|load)\s*=|javascript:\s*(?:alert|eval|fetch|document)/gi,
+    pattern:
+      /<script\b[^>]*>[^<]{0,200}(?:document\.cookie|fetch\(|XMLHttpRequest|location\s*=|eval\(|atob\()|<(?:img|svg|body|iframe)[^>]{0,80}\bon(?:error|load)\s*=|javascript:\s*(?:alert|eval|fetch|document)/gi,
   },
   {
     id: 'code.exfiltration_markdown',
     label: 'prompt_injection',
     severity: 'strong',
     explanation: 'Markdown/image link that exfiltrates conversation data to a URL.',
-    pattern: /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]+[?&][\w-]+=(?:\{|\[|%7B|<|\$)|\b(?:append|add|include|encode)\b[^.\n]{0,60}\b(?:conversation|chat history|user'?s? (?:data|messages|password|email)|previous messages)\b[^.\n]{0,60}\b(?:url|link|query (?:string|parameter)|image)\b/gi,
+    pattern:
+      /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]+[?&][\w-]+=(?:\{|\[|%7B|<|\$)|\b(?:append|add|include|encode)\b[^.\n]{0,60}\b(?:conversation|chat history|user'?s? (?:data|messages|password|email)|previous messages)\b[^.\n]{0,60}\b(?:url|link|query (?:string|parameter)|image)\b/gi,
   },
 ];

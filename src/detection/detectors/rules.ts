@@ -10,11 +10,15 @@ const BASELINE = 0.03;
 /** The rule table's version: bump when rules change so logged predictions stay traceable. */
 export const RULES_VERSION = `rules-${RULES.length}.1`;
 
-const COMPILED = RULES.map((r) => ({ rule: r, re: r.pattern.flags.includes('g') ? r.pattern : new RegExp(r.pattern.source, r.pattern.flags + 'g') }));
+const COMPILED = RULES.map((r) => ({
+  rule: r,
+  re: r.pattern.flags.includes('g') ? r.pattern : new RegExp(r.pattern.source, r.pattern.flags + 'g'),
+}));
 
 // Talking *about* attacks ("what is prompt injection?", "how do I defend against 'ignore previous
 // instructions'?") is benign; quoted attack phrases inside such a question are demoted to weak.
-const META = /\b(?:what (?:is|are)|explain|how (?:do|can|does|to|should)|defend|protect|detect|prevent|mitigat\w*|examples? of|research|paper|article|blog|essay|classif\w+|is it (?:safe|possible))\b[^\n]{0,80}\b(?:prompt[- ]injection|jailbreak\w*|injection attacks?|adversarial prompts?|llm security)\b|\b(?:prompt[- ]injection|jailbreak\w*)\b[^\n]{0,80}\b(?:work|mean|defen[cs]e|prevent|detect|example|attack|risk)/i;
+const META =
+  /\b(?:what (?:is|are)|explain|how (?:do|can|does|to|should)|defend|protect|detect|prevent|mitigat\w*|examples? of|research|paper|article|blog|essay|classif\w+|is it (?:safe|possible))\b[^\n]{0,80}\b(?:prompt[- ]injection|jailbreak\w*|injection attacks?|adversarial prompts?|llm security)\b|\b(?:prompt[- ]injection|jailbreak\w*)\b[^\n]{0,80}\b(?:work|mean|defen[cs]e|prevent|detect|example|attack|risk)/i;
 
 function insideQuotes(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 120), start);
@@ -48,13 +52,18 @@ export function matchRules(views: readonly View[], rules = COMPILED): Finding[] 
       if (!m) continue;
       seenRule.add(rule.id);
       const span: [number, number] = [m.index, m.index + m[0].length];
-      const demote = meta && rule.severity === 'strong' && (insideQuotes(v.text, span[0], span[1]) || raw.trim().endsWith('?'));
+      const demote =
+        meta &&
+        rule.severity === 'strong' &&
+        (insideQuotes(v.text, span[0], span[1]) || raw.trim().endsWith('?'));
       findings.push({
         detector: 'rules',
         ruleId: rule.id,
         label: rule.label,
         severity: demote ? 'weak' : rule.severity,
-        explanation: demote ? `${rule.explanation} (quoted inside a question about attacks: treated as weak)` : rule.explanation,
+        explanation: demote
+          ? `${rule.explanation} (quoted inside a question about attacks: treated as weak)`
+          : rule.explanation,
         view: v.view,
         span,
         match: m[0].slice(0, 200),
@@ -65,7 +74,9 @@ export function matchRules(views: readonly View[], rules = COMPILED): Finding[] 
 }
 
 /** Pure: turn findings into P(attack) and a label distribution. */
-export function scoreFindings(findings: readonly Finding[]): Pick<DetectorResult, 'attackScore' | 'probabilities'> {
+export function scoreFindings(
+  findings: readonly Finding[],
+): Pick<DetectorResult, 'attackScore' | 'probabilities'> {
   let benign = 1 - BASELINE;
   const mass: Record<string, number> = {};
   for (const f of findings) {
@@ -89,12 +100,19 @@ export function scoreFindings(findings: readonly Finding[]): Pick<DetectorResult
 export function rulesResult(views: readonly View[]): DetectorResult {
   const findings = matchRules(views);
   const s = scoreFindings(findings);
-  return { detector: 'rules', version: RULES_VERSION, ...s, findings, decidedBy: findings[0] ? { view: findings[0].view, chunk: 0 } : undefined };
+  return {
+    detector: 'rules',
+    version: RULES_VERSION,
+    ...s,
+    findings,
+    decidedBy: findings[0] ? { view: findings[0].view, chunk: 0 } : undefined,
+  };
 }
 
 export const rules: Detector = {
   id: 'rules',
-  title: 'Signature rules (instruction override, personas, extraction, refusal suppression, delimiters, code injection)',
+  title:
+    'Signature rules (instruction override, personas, extraction, refusal suppression, delimiters, code injection)',
   kind: 'rules',
   async load(): Promise<LoadedDetector> {
     return {

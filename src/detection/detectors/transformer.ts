@@ -13,9 +13,20 @@ import type { Detector, LoadedDetector } from './types.js';
  */
 export function mapModelLabel(name: string, index: number, explicit?: Record<string, string>): Label {
   const e = explicit?.[name];
-  if (e === 'benign' || e === 'prompt_injection' || e === 'jailbreak' || e === 'system_extraction' || e === 'code_injection') return e;
+  if (
+    e === 'benign' ||
+    e === 'prompt_injection' ||
+    e === 'jailbreak' ||
+    e === 'system_extraction' ||
+    e === 'code_injection'
+  )
+    return e;
   const n = name.toLowerCase();
-  if (/benign|safe|legit|normal|clean|negative|^neg$|harmless|^ok$/.test(n) || (n === 'label_0' && index === 0)) return 'benign';
+  if (
+    /benign|safe|legit|normal|clean|negative|^neg$|harmless|^ok$/.test(n) ||
+    (n === 'label_0' && index === 0)
+  )
+    return 'benign';
   if (/jailbreak/.test(n)) return 'jailbreak';
   if (/extract|leak|system_prompt/.test(n)) return 'system_extraction';
   if (/code/.test(n)) return 'code_injection';
@@ -63,19 +74,35 @@ export const transformer: Detector = {
       }
       dir = await fetchRemote(name, ctx.modelsDir);
     }
-    const onnxFile = [join(dir, 'model.onnx'), join(dir, 'onnx', 'model.onnx'), join(dir, 'onnx', 'model_quantized.onnx')].find((f) => existsSync(f));
+    const onnxFile = [
+      join(dir, 'model.onnx'),
+      join(dir, 'onnx', 'model.onnx'),
+      join(dir, 'onnx', 'model_quantized.onnx'),
+    ].find((f) => existsSync(f));
     if (!onnxFile) throw new Error(`transformer model folder ${dir} has no model.onnx (nor onnx/model.onnx)`);
     const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as HfConfig;
     const tokJson = JSON.parse(await readFile(join(dir, 'tokenizer.json'), 'utf8'));
     const tokCfgFile = join(dir, 'tokenizer_config.json');
     const tokCfg = existsSync(tokCfgFile) ? JSON.parse(await readFile(tokCfgFile, 'utf8')) : {};
-    const [{ Tokenizer }, ort] = await Promise.all([import('@huggingface/tokenizers'), import('onnxruntime-node')]);
+    const [{ Tokenizer }, ort] = await Promise.all([
+      import('@huggingface/tokenizers'),
+      import('onnxruntime-node'),
+    ]);
     const tokenizer = new Tokenizer(tokJson, tokCfg);
-    const session = await ort.InferenceSession.create(onnxFile, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+    const session = await ort.InferenceSession.create(onnxFile, {
+      intraOpNumThreads: 1,
+      interOpNumThreads: 1,
+    });
     const id2label = config.id2label ?? { 0: 'LABEL_0', 1: 'LABEL_1' };
     const nLabels = Object.keys(id2label).length;
-    const ours = Array.from({ length: nLabels }, (_, i) => mapModelLabel(id2label[String(i)] ?? `LABEL_${i}`, i, config.mlsec_label_map));
-    const maxLen = Math.min(Number(tokCfg.model_max_length) || 512, config.max_position_embeddings ?? 512, 512);
+    const ours = Array.from({ length: nLabels }, (_, i) =>
+      mapModelLabel(id2label[String(i)] ?? `LABEL_${i}`, i, config.mlsec_label_map),
+    );
+    const maxLen = Math.min(
+      Number(tokCfg.model_max_length) || 512,
+      config.max_position_embeddings ?? 512,
+      512,
+    );
     const wantsTypeIds = session.inputNames.includes('token_type_ids');
     const padId = tokenizer.token_to_id(tokCfg.pad_token ?? '[PAD]') ?? tokenizer.token_to_id('<pad>') ?? 0;
     const version = config.mlsec_version ?? (await stat(onnxFile)).mtime.toISOString().slice(0, 10);
@@ -100,7 +127,11 @@ export const transformer: Detector = {
           input_ids: new ort.Tensor('int64', ids, [batch.length, len]),
           attention_mask: new ort.Tensor('int64', mask, [batch.length, len]),
         };
-        if (wantsTypeIds) feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(batch.length * len), [batch.length, len]);
+        if (wantsTypeIds)
+          feeds.token_type_ids = new ort.Tensor('int64', new BigInt64Array(batch.length * len), [
+            batch.length,
+            len,
+          ]);
         const res = await session.run(feeds);
         const logits = (res.logits ?? res[session.outputNames[0]]).data as Float32Array;
         const tmp = new Array<number>(nLabels);
@@ -120,7 +151,14 @@ export const transformer: Detector = {
       memoryBytes: (await stat(onnxFile)).size,
       info: { dir, model_type: config.model_type, labels: id2label, mapped: ours, max_length: maxLen },
       // ~1.3 tokens per word: 300-word chunks stay under 512 tokens.
-      detect: (items, opts) => detectChunked('transformer', version, items, { chunkWords: opts?.chunkWords ?? 300, overlapWords: opts?.overlapWords ?? 50 }, scoreTexts),
+      detect: (items, opts) =>
+        detectChunked(
+          'transformer',
+          version,
+          items,
+          { chunkWords: opts?.chunkWords ?? 300, overlapWords: opts?.overlapWords ?? 50 },
+          scoreTexts,
+        ),
       dispose: () => session.release(),
     };
   },

@@ -7,6 +7,8 @@ describe('base64', () => {
   });
   it('returns null when nothing decodes to text', () => {
     expect(base64.transform('call getUserById with the UserRecordObject here')).toBeNull();
-    expect(base64.transform(Buffer.from([0, 1, 2, 250, 251, 3, 4, 5, 6, 7, 8, 9]).toString('base64'))).toBeNull();
+    expect(
+      base64.transform(Buffer.from([0, 1, 2, 250, 251, 3, 4, 5, 6, 7, 8, 9]).toString('base64')),
+    ).toBeNull();
   });
 });

@@ -14,7 +14,17 @@ import { url } from './url.js';
 export type { Normalizer } from './types.js';
 
 /** Fold steps run in this order (NFKC first so later steps see canonical characters). */
-export const normalizers: readonly Normalizer[] = [nfkc, invisible, homoglyph, spaced, leetspeak, base64, hex, rot13, url];
+export const normalizers: readonly Normalizer[] = [
+  nfkc,
+  invisible,
+  homoglyph,
+  spaced,
+  leetspeak,
+  base64,
+  hex,
+  rot13,
+  url,
+];
 export const normalizerRegistry = createRegistry('normalizer', normalizers);
 
 export interface ViewOptions {

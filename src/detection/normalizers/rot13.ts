@@ -2,7 +2,9 @@ import type { Normalizer } from './types.js';
 
 // Frequent English words; rot13 is applied only when it turns gibberish into more of these.
 const COMMON = new Set(
-  'the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all would there their what so up out if about who get which go me when make can like time no just him know take people into year your good some could them see other than then now look only come its over think also back after use two how our work first well way even new want because any these give day most us ignore previous instructions instruction system prompt forget rules reveal password secret tell say print disregard above below now act you are'.split(' '),
+  'the be to of and a in that have i it for not on with he as you do at this but his by from they we say her she or an will my one all would there their what so up out if about who get which go me when make can like time no just him know take people into year your good some could them see other than then now look only come its over think also back after use two how our work first well way even new want because any these give day most us ignore previous instructions instruction system prompt forget rules reveal password secret tell say print disregard above below now act you are'.split(
+    ' ',
+  ),
 );
 
 function rot(s: string): string {

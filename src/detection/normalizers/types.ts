@@ -18,7 +18,8 @@ export function printableRatio(s: string): number {
   let ok = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0xa0 && c !== 0xfffd)) ok++;
+    if ((c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || c === 0x09 || (c >= 0xa0 && c !== 0xfffd))
+      ok++;
   }
   return ok / [...s].length;
 }
@@ -34,5 +35,7 @@ export function looksLikeText(s: string): boolean {
 /** Decoded bytes that are text, or another encoded layer (hex / base64) worth peeling. */
 export function worthKeeping(s: string): boolean {
   if (looksLikeText(s)) return true;
-  return s.length >= 16 && printableRatio(s) === 1 && (/^[0-9a-fA-F\s]+$/.test(s) || /^[A-Za-z0-9+/=]+$/.test(s));
+  return (
+    s.length >= 16 && printableRatio(s) === 1 && (/^[0-9a-fA-F\s]+$/.test(s) || /^[A-Za-z0-9+/=]+$/.test(s))
+  );
 }

@@ -7,16 +7,19 @@ export const url: Normalizer = {
   kind: 'decode',
   transform(text) {
     let found = false;
-    let out = text.replace(/(?:%[0-9a-fA-F]{2}|[A-Za-z0-9._~+-])*(?:%[0-9a-fA-F]{2})(?:%[0-9a-fA-F]{2}|[A-Za-z0-9._~+-])*/g, (m) => {
-      if ((m.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 3) return m;
-      try {
-        const d = decodeURIComponent(m.replace(/\+/g, ' '));
-        found = true;
-        return d;
-      } catch {
-        return m;
-      }
-    });
+    let out = text.replace(
+      /(?:%[0-9a-fA-F]{2}|[A-Za-z0-9._~+-])*(?:%[0-9a-fA-F]{2})(?:%[0-9a-fA-F]{2}|[A-Za-z0-9._~+-])*/g,
+      (m) => {
+        if ((m.match(/%[0-9a-fA-F]{2}/g) ?? []).length < 3) return m;
+        try {
+          const d = decodeURIComponent(m.replace(/\+/g, ' '));
+          found = true;
+          return d;
+        } catch {
+          return m;
+        }
+      },
+    );
     out = out.replace(/(?:&#(?:x[0-9a-fA-F]{1,6}|[0-9]{1,7});){3,}/g, (m) => {
       found = true;
       return m.replace(/&#(x[0-9a-fA-F]+|[0-9]+);/g, (_e, n: string) => {
