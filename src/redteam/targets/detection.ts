@@ -29,15 +29,15 @@ export async function loadDetect(ctx: AppContext, model: string, threshold?: num
   const predictBatch = mod.predictBatch;
   if (typeof predictBatch !== 'function') return { error: 'detection exports no predictBatch' };
   return async (texts) => {
-    const opts: Record<string, unknown> = { context: 'user' };
-    if (model === 'ensemble') opts.ensemble = true;
-    else if (model !== 'default') opts.models = [model];
+    // `default` and `ensemble` = detection's default model set and ensemble method.
+    const opts: Record<string, unknown> = { context: 'user', source: 'redteam', noCache: true };
+    if (model !== 'ensemble' && model !== 'default') opts.models = [model];
     if (threshold !== undefined) opts.threshold = threshold;
     const out: any = await predictBatch(ctx, texts, opts);
     const rows: any[] = Array.isArray(out) ? out : (out?.results ?? out?.predictions ?? []);
     return rows.map((r) => {
       const probs = r.probabilities ?? {};
-      const score = typeof probs.benign === 'number' ? 1 - probs.benign : typeof r.attack_score === 'number' ? r.attack_score : Number(r.confidence ?? 0);
+      const score = typeof r.attack_score === 'number' ? r.attack_score : typeof probs.benign === 'number' ? 1 - probs.benign : Number(r.confidence ?? 0);
       return { isAttack: Boolean(r.is_attack ?? r.isAttack), score, label: String(r.label ?? (r.is_attack ? 'attack' : 'benign')) };
     });
   };
