@@ -5,7 +5,8 @@
  * helpers and may not exist yet when this domain is built or tested; until they do, the
  * functions below report the dependency as unavailable (a 503 to the client, `false` in health)
  * instead of failing at import time. What we call:
- *  - detection: `listPredictionLog(ctx, { since, until, model_name, limit })`
+ *  - detection: `listPredictionLog(ctx, { since, modelName, limit })` -> PredictionLogRow[]
+ *    (label, attack_score, probabilities, text or null, created_at, model_versions)
  *  - training:  `enqueueTraining(ctx, { model_name, reason, priority, training_data_path?, trigger })`
  *               -> JobInfo (or `{ job_id }`), `transitionStage(ctx, { name, version, stage, reason })`,
  *               optional `listModels(ctx)` -> names or `{ name }[]`.
@@ -66,7 +67,9 @@ export function normalizeLog(rows: unknown): PredictionLogEntry[] {
     const o = r as Record<string, unknown>;
     const pred = pick(o, ['prediction', 'label', 'predicted_label', 'verdict']);
     if (pred === undefined) continue;
-    const conf = pick(o, ['confidence', 'score', 'probability']);
+    // Confidence of the predicted label: its probability when logged, else the attack score.
+    const probs = o.probabilities as Record<string, unknown> | undefined;
+    const conf = typeof probs?.[String(pred)] === 'number' ? probs[String(pred)] : pick(o, ['confidence', 'score', 'probability', 'attack_score']);
     const ts = pick(o, ['timestamp', 'created_at', 'createdAt']);
     out.push({
       model_name: (pick(o, ['model_name', 'modelName', 'model']) as string | undefined) ?? null,
@@ -84,8 +87,9 @@ export function normalizeLog(rows: unknown): PredictionLogEntry[] {
 export async function readPredictionLog(ctx: AppContext, q: { since: Date; until: Date; model_name?: string; limit?: number }): Promise<PredictionLogEntry[]> {
   const f = await fn(DETECTION, 'listPredictionLog');
   if (!f) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'detection.listPredictionLog', detail: 'not available in this build' });
-  const rows = normalizeLog(await f(ctx, { since: q.since, until: q.until, model_name: q.model_name, limit: q.limit ?? 100_000 }));
-  return q.model_name ? rows.filter((r) => r.model_name === null || r.model_name === q.model_name) : rows;
+  const rows = normalizeLog(await f(ctx, { since: q.since, modelName: q.model_name, limit: q.limit ?? 100_000 }));
+  const until = q.until.getTime();
+  return rows.filter((r) => !(Date.parse(r.timestamp) > until) && (!q.model_name || r.model_name === null || r.model_name === q.model_name));
 }
 
 /** Enqueues a training job; returns its queue job id. Throws 503 when training is absent. */

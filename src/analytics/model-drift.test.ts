@@ -50,3 +50,18 @@ describe('comprehensive metrics', () => {
     expect(() => comprehensiveMetrics({ y_true: ['a'], y_pred: ['a', 'b'], model_name: 'm' }, new Date())).toThrow(/same length/);
   });
 });
+
+import { normalizeLog } from './integrations.js';
+describe('prediction log normalization', () => {
+  it('reads the detection PredictionLogRow shape', () => {
+    const rows = normalizeLog([
+      { id: '1', created_at: '2026-01-01T00:00:00.000Z', text: 'hi', label: 'benign', attack_score: 0.1, probabilities: { benign: 0.9, jailbreak: 0.1 }, model_versions: { linear: '1' } },
+      { id: '2', created_at: '2026-01-01T00:00:01.000Z', text: null, label: 'jailbreak', attack_score: 0.8, probabilities: {} },
+      { nothing: true },
+    ]);
+    expect(rows.map((r) => [r.prediction, r.confidence, r.text])).toEqual([
+      ['benign', 0.9, 'hi'],
+      ['jailbreak', 0.8, null],
+    ]);
+  });
+});
