@@ -49,9 +49,7 @@ export const embedding: Detector = {
   title: 'Sentence-encoder classifier + similarity to known attacks',
   kind: 'neural',
   defaultModel: 'embedding-default',
-  async load(
-    ctx,
-  ): Promise<
+  async load(ctx): Promise<
     LoadedDetector & {
       addKnownAttacks(items: { text: string; label?: Exclude<Label, 'benign'> }[]): Promise<number>;
       librarySize(): number;
