@@ -187,7 +187,11 @@ function extractText(values: readonly unknown[], feats: readonly TextFeature[]):
 export function prepareColumns(refRows: unknown, curRows: unknown, featureColumns?: readonly string[]): PreparedColumns {
   const ref = validateRows(refRows, 'reference_data');
   const cur = validateRows(curRows, 'current_data');
-  return prepareCollected(ref, cur, collectColumns(ref), collectColumns(cur), featureColumns);
+  const steps = prepareCollected(ref, cur, collectColumns(ref), collectColumns(cur), featureColumns);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }
 
 /** Same as prepareColumns, collecting rows in chunks and yielding between them (big inputs). */
@@ -208,16 +212,22 @@ export async function prepareColumnsAsync(
     }
     return cols;
   };
-  return prepareCollected(ref, cur, await collect(ref), await collect(cur), featureColumns);
+  const steps = prepareCollected(ref, cur, await collect(ref), await collect(cur), featureColumns);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await yieldNow();
+  }
 }
 
-function prepareCollected(
+/** A generator so the async path can yield between columns (it yields after each one). */
+function* prepareCollected(
   ref: Row[],
   cur: Row[],
   refCols: Map<string, unknown[]>,
   curCols: Map<string, unknown[]>,
   featureColumns?: readonly string[],
-): PreparedColumns {
+): Generator<void, PreparedColumns, void> {
   const refNames = new Set([...refCols].filter(([, v]) => v.length > 0).map(([k]) => k));
   const curNames = new Set([...curCols].filter(([, v]) => v.length > 0).map(([k]) => k));
   const all = new Set([...refCols.keys(), ...curCols.keys()]);
@@ -279,8 +289,10 @@ function prepareCollected(
         ref: extractNumeric(refCols.get(r.column)!, ref, r.column, 'reference_data'),
         cur: extractNumeric(curCols.get(r.column)!, cur, r.column, 'current_data'),
       });
+      yield;
     } else if (r.kind === 'categorical') {
       categorical.push({ name: r.feature, ref: extractCategorical(refCols.get(r.column)!), cur: extractCategorical(curCols.get(r.column)!) });
+      yield;
     } else {
       const list = textReqs.get(r.column) ?? [];
       list.push(r);
@@ -293,6 +305,7 @@ function prepareCollected(
     const cc = extractText(curCols.get(column)!, feats);
     derived[column] = list.map((r) => r.feature);
     list.forEach((r, j) => numeric.push({ name: r.feature, ref: rc[j], cur: cc[j] }));
+    yield;
   }
   return { numeric, categorical, kinds, derived };
 }
