@@ -29,8 +29,27 @@ export function ensureValidation(train: DatasetRecord[], val: DatasetRecord[], s
   return { train: s.train.map((i) => train[i]), val: s.val.map((i) => train[i]) };
 }
 
-export function sampleWeights(records: readonly DatasetRecord[], hardNegativeWeight: number): Float32Array {
-  return Float32Array.from(records.map((r) => (r.hard_negative ? hardNegativeWeight : 1)));
+/**
+ * Per-row weights. Hard negatives are multiplied by `hardNegativeWeight`. With
+ * `sourceBalance` = a > 0, a row of a group (import file) of size n gets n^-a, rescaled so each
+ * label keeps its total weight: one big, stylistically uniform file (9k GPTeacher prompts)
+ * then cannot teach the model that its style means "benign".
+ */
+export function sampleWeights(records: readonly DatasetRecord[], hardNegativeWeight: number, sourceBalance = 0): Float32Array {
+  const w = Float32Array.from(records.map((r) => (r.hard_negative ? hardNegativeWeight : 1)));
+  if (sourceBalance > 0) {
+    const size = new Map<string, number>();
+    for (const r of records) size.set(`${r.label}|${r.file ?? r.source}`, (size.get(`${r.label}|${r.file ?? r.source}`) ?? 0) + 1);
+    const before = new Map<string, number>();
+    const after = new Map<string, number>();
+    records.forEach((r, i) => {
+      before.set(r.label, (before.get(r.label) ?? 0) + w[i]);
+      w[i] *= Math.pow(size.get(`${r.label}|${r.file ?? r.source}`)!, -sourceBalance);
+      after.set(r.label, (after.get(r.label) ?? 0) + w[i]);
+    });
+    records.forEach((r, i) => (w[i] *= before.get(r.label)! / after.get(r.label)!));
+  }
+  return w;
 }
 
 /** Fit the temperature on validation logits (rows whose label the model knows) and predict. */
