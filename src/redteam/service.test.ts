@@ -91,6 +91,11 @@ describe('red-team service', () => {
 
     const list = await t.inject('red-team', { method: 'GET', url: '/campaigns?limit=5', headers });
     expect(list.json().campaigns.some((x: any) => x.id === created.id)).toBe(true);
+
+    // The learning loop retrains our own models only: an external campaign is refused clearly.
+    const loop = await t.inject('red-team', { method: 'POST', url: '/learning/runs', headers, payload: { campaign_id: created.id } });
+    expect(loop.statusCode).toBe(400);
+    expect(loop.json().error).toMatch(/learning loop retrains our own detection models/);
   });
 
   it('fails an unreachable target with the error recorded, without hanging', async () => {
@@ -122,6 +127,8 @@ describe('red-team service', () => {
     expect((await post({ target: llm.url, count: 0 })).statusCode).toBe(400);
     expect((await post({ target: 'nonsense', count: 5 })).statusCode).toBe(400);
     expect((await t.inject('red-team', { method: 'GET', url: '/campaigns/nope', headers })).statusCode).toBe(404);
+    const loopMissing = await t.inject('red-team', { method: 'POST', url: '/learning/runs', headers, payload: { campaign_id: 'nope' } });
+    expect(loopMissing.statusCode).toBe(404);
     const rs = await t.inject('red-team', { method: 'GET', url: '/campaigns/nope/results', headers });
     expect(rs.statusCode).toBe(404);
   });

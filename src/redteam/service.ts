@@ -9,6 +9,9 @@ import { categoryGenerators } from './generators/index.js';
 import { schedules } from './schema.js';
 import { strategies } from './strategies/index.js';
 import { desc } from 'drizzle-orm';
+import { Type } from 'typebox';
+import { appError } from '../platform/errors.js';
+import { LEARN_JOB, runLearningJob, startLearning } from './learning.js';
 
 const timers = new WeakMap<AppContext, NodeJS.Timeout>();
 /** How often the scheduler looks for due campaigns (schedule intervals are >= 60 s). */
@@ -57,9 +60,41 @@ export const redteamService: ServiceDefinition = {
       await deleteSchedule(ctx, req.params.id);
       return reply.status(204).send();
     });
+
+    // Continuous learning: one turn of the loop per call (missed attacks -> retrain -> compare -> promote?).
+    app.post(
+      '/learning/runs',
+      {
+        schema: {
+          body: Type.Object(
+            {
+              campaign_id: Type.String({ minLength: 1, maxLength: 100 }),
+              benign_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 20000 })),
+              benign_seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647 })),
+              validation_count: Type.Optional(Type.Integer({ minimum: 10, maximum: 10000 })),
+            },
+            { additionalProperties: false },
+          ),
+        },
+      },
+      async (req, reply) => {
+        const job = await startLearning(ctx, req.body, req.principal?.id);
+        return reply.status(202).send({ id: job.id, status: job.status, campaign_id: req.body.campaign_id });
+      },
+    );
+    app.get('/learning/runs', async () => {
+      const { jobs, total } = await ctx.queue.list({ name: LEARN_JOB, limit: 100 });
+      return { runs: jobs.map((j) => ({ id: j.id, status: j.status, progress: j.progress, campaign_id: j.data?.campaign_id, error: j.error, created_at: j.created_at, finished_at: j.finished_at })), total };
+    });
+    app.get('/learning/runs/:id', { schema: { params: IdParams } }, async (req) => {
+      const j = await ctx.queue.get(req.params.id);
+      if (!j || j.name !== LEARN_JOB) throw appError('REDTEAM_CAMPAIGN_NOT_FOUND', { id: req.params.id });
+      return { id: j.id, status: j.status, progress: j.progress, info: j.info, result: j.result, error: j.error, logs: j.logs, campaign_id: j.data?.campaign_id, created_at: j.created_at, finished_at: j.finished_at };
+    });
   },
   workers(ctx) {
     ctx.queue.register(CAMPAIGN_JOB, (job) => runCampaignJob(ctx, job));
+    ctx.queue.register(LEARN_JOB, (job) => runLearningJob(ctx, job));
   },
   start(ctx) {
     const t = setInterval(() => {

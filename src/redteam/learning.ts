@@ -1,0 +1,181 @@
+/**
+ * Continuous learning: one turn of the loop.
+ *
+ *   campaign misses + benign look-alikes the model wrongly flags
+ *     -> new dataset version (training.createDatasetVersion)
+ *     -> retrain queued (training.enqueueTraining), awaited
+ *     -> production and the new version scored side by side on a fixed validation set plus the
+ *        campaign's attacks (detection.predictBatch with `compare: true`: shipped vs trained)
+ *     -> analytics' promotion criteria decide (analytics.evaluatePromotion)
+ *
+ * Other domains are reached through their public index only, resolved at run time so this
+ * domain builds on its own; a missing piece fails the run with that reason recorded.
+ */
+import { and, eq } from 'drizzle-orm';
+import type { AppContext } from '../platform/context.js';
+import { appError } from '../platform/errors.js';
+import type { JobContext } from '../platform/queue.js';
+import { getCampaign } from './campaigns.js';
+import { generateAttacks, generateBenign } from './generate.js';
+import { results } from './schema.js';
+import { strategyRegistry } from './strategies/index.js';
+import { parseTarget } from './targets/index.js';
+import { loadDetect } from './targets/detection.js';
+
+export const LEARN_JOB = 'redteam.learn';
+/** The fixed validation set: same seed every turn, so before/after numbers are comparable. */
+export const VALIDATION_SEED = 20261122;
+
+export interface LearningRequest {
+  campaign_id: string;
+  /** Benign look-alikes scored to find false positives (default 2000). */
+  benign_count?: number;
+  benign_seed?: number;
+  /** Size of each half of the fixed validation set (default 1000 attacks + 1000 benign). */
+  validation_count?: number;
+}
+
+export interface LearningRecord {
+  text: string;
+  label: string;
+  source: string;
+  category: string;
+  hard_negative?: boolean;
+}
+
+/** Pure: missed attacks keep their category label; wrongly flagged look-alikes become benign hard negatives. */
+export function learningRecords(
+  campaignId: string,
+  missed: readonly { text: string; category: string; technique: string; strategy: string }[],
+  flagged: readonly { text: string; kind: string }[],
+): LearningRecord[] {
+  const seen = new Set<string>();
+  const out: LearningRecord[] = [];
+  const push = (r: LearningRecord) => {
+    const k = r.text.toLowerCase().replace(/\s+/g, ' ').trim();
+    if (!k || seen.has(k)) return;
+    seen.add(k);
+    out.push(r);
+  };
+  for (const m of missed) push({ text: m.text, label: m.category, source: `redteam:campaign:${campaignId}`, category: `${m.technique}:${m.strategy}` });
+  for (const f of flagged) push({ text: f.text, label: 'benign', source: `redteam:lookalike:${campaignId}`, category: f.kind, hard_negative: true });
+  return out;
+}
+
+export interface RateReport {
+  attacks: number;
+  detected: number;
+  detection_rate: number | null;
+  benign: number;
+  false_positives: number;
+  false_positive_rate: number | null;
+}
+
+/** Pure: detection rate on attacks and false-positive rate on benign rows. */
+export function rates(rows: readonly { isAttack: boolean; flagged: boolean }[]): RateReport {
+  const a = rows.filter((r) => r.isAttack);
+  const b = rows.filter((r) => !r.isAttack);
+  const d = a.filter((r) => r.flagged).length;
+  const fp = b.filter((r) => r.flagged).length;
+  return { attacks: a.length, detected: d, detection_rate: a.length ? d / a.length : null, benign: b.length, false_positives: fp, false_positive_rate: b.length ? fp / b.length : null };
+}
+
+/** Pure: binary metrics in analytics' CandidateMetrics shape (attack = positive class). */
+export function candidateMetrics(rows: readonly { isAttack: boolean; flagged: boolean }[]) {
+  let tp = 0, fp = 0, tn = 0, fn = 0;
+  for (const r of rows) {
+    if (r.isAttack) r.flagged ? tp++ : fn++;
+    else r.flagged ? fp++ : tn++;
+  }
+  const precision = tp + fp ? tp / (tp + fp) : 0;
+  const recall = tp + fn ? tp / (tp + fn) : 0;
+  return { accuracy: rows.length ? (tp + tn) / rows.length : 0, precision, recall, f1_score: precision + recall ? (2 * precision * recall) / (precision + recall) : 0, test_samples: rows.length };
+}
+
+async function dep(spec: string, name: string): Promise<(...a: any[]) => Promise<any>> {
+  let mod: any;
+  try {
+    mod = await import(spec);
+  } catch {
+    mod = null;
+  }
+  const f = mod?.[name];
+  if (typeof f !== 'function') throw appError('REDTEAM_TARGET_UNAVAILABLE', { target: spec.replace(/^\.\.\/|\/index\.js$/g, '') + '.' + name, reason: 'not available in this build' });
+  return f;
+}
+
+/** Validates and queues a loop run; resolves with the queue job. */
+export async function startLearning(ctx: AppContext, req: LearningRequest, createdBy?: string | null) {
+  const c = await getCampaign(ctx, req.campaign_id);
+  const spec = parseTarget(c.target, []);
+  if (spec.kind !== 'model') throw appError('REDTEAM_BAD_TARGET', { target: c.target, reason: 'the learning loop retrains our own detection models; run it on a campaign whose target is model:<name> or ensemble' });
+  if (c.status !== 'completed') throw appError('REDTEAM_BAD_TARGET', { target: c.target, reason: `campaign ${c.id} is ${c.status}; wait until it is completed` });
+  return ctx.queue.enqueue(LEARN_JOB, req, { maxAttempts: 1, createdBy: createdBy ?? undefined });
+}
+
+/** The loop job. Succeeds with a before/after report and the promotion decision. */
+export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRequest>) {
+  const req = job.data;
+  const c = await getCampaign(ctx, req.campaign_id);
+  const spec = parseTarget(c.target, []);
+  if (spec.kind !== 'model') throw new Error('campaign target is not one of our models');
+  const modelName = spec.model === 'ensemble' ? 'default' : spec.model;
+  const detect = await loadDetect(ctx, spec.model, (c.targetConfig as { threshold?: number }).threshold);
+  if ('error' in detect) throw new Error(detect.error);
+
+  // 1. What production gets wrong.
+  const missed = await ctx.db.select().from(results).where(and(eq(results.campaignId, c.id), eq(results.success, true)));
+  const lookalikes = generateBenign({ count: req.benign_count ?? 2000, seed: req.benign_seed ?? c.seed + 1 });
+  const flagged: typeof lookalikes = [];
+  for (let i = 0; i < lookalikes.length; i += 64) {
+    const batch = lookalikes.slice(i, i + 64);
+    const v = await detect(batch.map((b) => b.text));
+    batch.forEach((b, k) => v[k].isAttack && flagged.push(b));
+  }
+  const records = learningRecords(c.id, missed, flagged);
+  await job.progress(15, { missed: missed.length, flagged: flagged.length, records: records.length });
+  if (records.length === 0) return { campaign_id: c.id, missed: 0, flagged: 0, skipped: 'nothing to learn: no missed attacks and no false positives' };
+
+  // 2. New dataset version + retrain.
+  const createDatasetVersion = await dep('../training/index.js', 'createDatasetVersion');
+  const enqueueTraining = await dep('../training/index.js', 'enqueueTraining');
+  const version = await createDatasetVersion(ctx, { name: `redteam-${modelName}`, records, source: `redteam:${c.id}`, description: `${missed.length} missed attacks and ${flagged.length} false positives from campaign ${c.id}` });
+  const training = await enqueueTraining(ctx, { model_name: modelName, reason: `red-team campaign ${c.id}`, priority: 'normal', trigger: 'redteam', dataset_version: version?.version ?? version?.id ?? version });
+  const trainingJobId: string = typeof training === 'string' ? training : (training?.id ?? training?.job_id);
+  await job.log(`training job ${trainingJobId} queued on dataset version ${JSON.stringify(version?.version ?? version?.id ?? version)}`);
+  const trained = await ctx.queue.waitFor(trainingJobId, 60 * 60_000);
+  if (trained.status !== 'completed') throw new Error(`training job ${trainingJobId} ${trained.status}: ${trained.error ?? ''}`);
+  await job.progress(70, { training_job: trainingJobId });
+
+  // 3. Before/after on the fixed validation set + the campaign's attacks.
+  const predictBatch = await dep('../detection/index.js', 'predictBatch');
+  const vn = req.validation_count ?? 1000;
+  const valAttacks = generateAttacks({ count: vn, seed: VALIDATION_SEED, strategies: [...strategyRegistry.ids] });
+  const valBenign = generateBenign({ count: vn, seed: VALIDATION_SEED });
+  const campaignAttacks = generateAttacks({ categories: c.categories, strategies: c.strategies, count: c.count, seed: c.seed });
+  const rows = [...valAttacks.map((a) => ({ text: a.text, isAttack: true, set: 'validation' })), ...valBenign.map((b) => ({ text: b.text, isAttack: false, set: 'validation' })), ...campaignAttacks.map((a) => ({ text: a.text, isAttack: true, set: 'campaign' }))];
+  const before: { isAttack: boolean; flagged: boolean; set: string }[] = [];
+  const after: typeof before = [];
+  for (let i = 0; i < rows.length; i += 64) {
+    if (job.signal.aborted) throw new Error('cancelled');
+    const batch = rows.slice(i, i + 64);
+    const preds: any[] = await predictBatch(ctx, batch.map((r) => r.text), { models: [modelName], compare: true, context: 'user', source: 'redteam', noCache: true });
+    batch.forEach((r, k) => {
+      const p = preds[k];
+      before.push({ isAttack: r.isAttack, flagged: Boolean(p.is_attack), set: r.set });
+      const t = (p.comparisons ?? []).find((x: any) => x.variant === 'trained');
+      after.push({ isAttack: r.isAttack, flagged: t ? t.attack_score >= (p.threshold ?? 0.5) : Boolean(p.is_attack), set: r.set });
+    });
+  }
+  const report = {
+    before: { validation: rates(before.filter((r) => r.set === 'validation')), campaign: rates(before.filter((r) => r.set === 'campaign')) },
+    after: { validation: rates(after.filter((r) => r.set === 'validation')), campaign: rates(after.filter((r) => r.set === 'campaign')) },
+  };
+  await job.progress(90, report);
+
+  // 4. Analytics decides.
+  const evaluatePromotion = await dep('../analytics/index.js', 'evaluatePromotion');
+  const trainedVersion = (trained.result as any)?.version ?? (trained.result as any)?.model_version ?? 'latest';
+  const promotion = await evaluatePromotion(ctx, { model_name: modelName, version: String(trainedVersion), metrics: candidateMetrics(after), action: 'promote' });
+  return { campaign_id: c.id, model_name: modelName, missed: missed.length, flagged: flagged.length, records: records.length, dataset_version: version, training_job: trainingJobId, trained_version: trainedVersion, ...report, promotion };
+}
