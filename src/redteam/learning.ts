@@ -84,8 +84,10 @@ export function rates(rows: readonly { isAttack: boolean; flagged: boolean }[]):
 export function candidateMetrics(rows: readonly { isAttack: boolean; flagged: boolean }[]) {
   let tp = 0, fp = 0, tn = 0, fn = 0;
   for (const r of rows) {
-    if (r.isAttack) r.flagged ? tp++ : fn++;
-    else r.flagged ? fp++ : tn++;
+    if (r.isAttack && r.flagged) tp++;
+    else if (r.isAttack) fn++;
+    else if (r.flagged) fp++;
+    else tn++;
   }
   const precision = tp + fp ? tp / (tp + fp) : 0;
   const recall = tp + fn ? tp / (tp + fn) : 0;
