@@ -7,6 +7,12 @@ import { modelPath, readArtifact } from './artifact-file.js';
 import { SEED_ATTACKS } from './known-attacks.js';
 import type { Detector, LoadedDetector } from './types.js';
 
+/** The loaded embedding detector also manages its known-attack library. */
+export interface EmbeddingDetector extends LoadedDetector {
+  addKnownAttacks(items: { text: string; label?: Exclude<Label, 'benign'> }[]): Promise<number>;
+  librarySize(): number;
+}
+
 /** Cosine similarity at which a text counts as a near copy of a known attack. */
 const SIM_FLOOR = 0.72;
 const SIM_FULL = 0.92;

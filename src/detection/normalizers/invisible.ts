@@ -3,9 +3,10 @@ import type { Normalizer } from './types.js';
 // Zero-width characters, bidi controls, soft hyphen, word joiners, variation selectors, Unicode
 // "tag" characters (used for invisible ASCII smuggling) and C0/C1 controls except \t \n \r.
 // Control and combining characters in the class are the point here.
-// eslint-disable-next-line no-control-regex, no-misleading-character-class
+/* eslint-disable no-control-regex, no-misleading-character-class */
 const INVISIBLE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]|[\u{e0000}-\u{e007f}]|[\u{e0100}-\u{e01ef}]/gu;
+/* eslint-enable no-control-regex, no-misleading-character-class */
 
 /** Tag characters U+E0020..E007E mirror ASCII; decode them rather than dropping the hidden message. */
 function untag(text: string): string {
