@@ -20,6 +20,7 @@ import {
 import { computeTrends, parsePeriod, TREND_METRICS, TREND_TOLERANCE, type TrendMetric } from './trends.js';
 import { compareVersions, summarizeRedTeam } from './redteam.js';
 import { detectDataDriftAsync } from './drift/run.js';
+import { embeddingDrift, textColumnValues } from './drift/embedding.js';
 import { driftTests } from './drift/tests/index.js';
 import { ks2samp } from './drift/stats/ks2samp.js';
 import { compareModelPerformance, comprehensiveMetrics, detectModelDrift } from './model-drift.js';
@@ -232,16 +233,42 @@ export const analyticsService: ServiceDefinition = {
             reference_data: Type.Optional(Rows),
             feature_columns: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { maxItems: 1000 })),
             model_name: Type.Optional(Name),
+            /** Also compare text columns by sentence-embedding MMD (slower: embeds up to 200 texts per side). */
+            text_embedding_drift: Type.Optional(Type.Boolean()),
           }),
         },
       },
       async (req) => {
-        const b = req.body as { current_data: Record<string, unknown>[]; reference_data?: Record<string, unknown>[]; feature_columns?: string[]; model_name?: string };
+        const b = req.body as {
+          current_data: Record<string, unknown>[];
+          reference_data?: Record<string, unknown>[];
+          feature_columns?: string[];
+          model_name?: string;
+          text_embedding_drift?: boolean;
+        };
         limitRows('current_data', b.current_data);
         limitRows('reference_data', b.reference_data);
         const ref = await referenceRows(ctx, b.reference_data, b.model_name);
         const cfg = await driftConfig(ctx);
-        const res = await detectDataDriftAsync(ref, b.current_data, b.feature_columns, cfg, ctx.clock.now());
+        const res: Awaited<ReturnType<typeof detectDataDriftAsync>> & { embedding_drift?: Record<string, unknown> } = await detectDataDriftAsync(
+          ref,
+          b.current_data,
+          b.feature_columns,
+          cfg,
+          ctx.clock.now(),
+        );
+        if (b.text_embedding_drift) {
+          res.embedding_drift = {};
+          const textCols = [...new Set(Object.keys(res.statistical_tests).filter((f) => f.endsWith('.length')).map((f) => f.slice(0, -'.length'.length)))];
+          for (const col of textCols) {
+            const e = await embeddingDrift(textColumnValues(ref, col), textColumnValues(b.current_data, col), cfg);
+            res.embedding_drift[col] = e;
+            if (e.is_drifted) {
+              res.drifted_features.push(`${col}.embedding`);
+              res.drift_detected = true;
+            }
+          }
+        }
         await recordDrift(ctx, {
           kind: 'data',
           model_name: b.model_name ?? null,

@@ -75,7 +75,15 @@ export interface CategoricalDriftTest extends Unit {
   test(ref: readonly string[], cur: readonly string[], cfg: DriftTestConfig): DriftResult;
 }
 
-export type DriftTest = NumericDriftTest | CategoricalDriftTest;
+/** Works on sentence-embedding vectors (the shell embeds the texts first). */
+export interface EmbeddingDriftTest extends Unit {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: 'embedding';
+  test(ref: readonly Float32Array[], cur: readonly Float32Array[], cfg: DriftTestConfig): DriftResult;
+}
+
+export type DriftTest = NumericDriftTest | CategoricalDriftTest | EmbeddingDriftTest;
 
 export function severityFromPsi(psi: number, cfg: DriftTestConfig): DriftSeverity {
   if (psi >= cfg.psi_severe_threshold) return 'severe';
