@@ -84,11 +84,13 @@ export function normalizeLog(rows: unknown): PredictionLogEntry[] {
 }
 
 /** Reads the detection prediction log; throws 503 when detection does not provide it. */
-export async function readPredictionLog(ctx: AppContext, q: { since: Date; until: Date; model_name?: string; limit?: number }): Promise<PredictionLogEntry[]> {
+export async function readPredictionLog(ctx: AppContext, q: { since: Date; until?: Date; model_name?: string; limit?: number }): Promise<PredictionLogEntry[]> {
   const f = await fn(DETECTION, 'listPredictionLog');
   if (!f) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'detection.listPredictionLog', detail: 'not available in this build' });
   const rows = normalizeLog(await f(ctx, { since: q.since, modelName: q.model_name, limit: q.limit ?? 100_000 }));
-  const until = q.until.getTime();
+  // No upper bound for "up to now": detection stamps rows when it flushes its log buffer,
+  // which can be a moment after the request started.
+  const until = q.until ? q.until.getTime() : Infinity;
   return rows.filter((r) => !(Date.parse(r.timestamp) > until) && (!q.model_name || r.model_name === null || r.model_name === q.model_name));
 }
 

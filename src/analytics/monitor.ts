@@ -67,7 +67,7 @@ export async function productionDrift(ctx: AppContext, model: string, hours: num
   const cfg = await driftConfig(ctx);
   const now = ctx.clock.now();
   const since = new Date(now.getTime() - hours * 3_600_000);
-  const cur = await readPredictionLog(ctx, { since, until: now, model_name: model });
+  const cur = await readPredictionLog(ctx, { since, model_name: model });
   const ref = (await latestReference(ctx, model)) ?? null;
   let refRows: Record<string, unknown>[];
   let refPreds: Record<string, unknown>[];

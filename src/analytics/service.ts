@@ -589,7 +589,7 @@ export const analyticsService: ServiceDefinition = {
         const { hours, model_name, limit } = req.query as { hours: number; model_name?: string; limit: number };
         const until = ctx.clock.now();
         const since = new Date(until.getTime() - hours * 3_600_000);
-        const rows = await readPredictionLog(ctx, { since, until, model_name, limit });
+        const rows = await readPredictionLog(ctx, { since, model_name, limit });
         return {
           data: rows.map((r) => r.raw),
           count: rows.length,
