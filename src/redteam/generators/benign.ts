@@ -10,6 +10,12 @@ import { SHARED } from './shared.js';
  */
 const G: Grammar = {
   ...SHARED,
+  artifact: ['blog post', 'YouTube video script', 'product description', 'tweet', 'LinkedIn post', 'cover letter', 'email', 'poem', 'song', 'headline', 'slogan', 'essay', 'outline', 'lesson plan', 'recipe', 'marketing copy', 'press release', 'FAQ', 'podcast episode description', 'speech', 'newsletter', 'short story', 'limerick', 'rap verse', 'job ad', 'thank-you note', 'product review', 'Instagram caption', 'sales pitch', 'summary'],
+  subject: ['organic skincare products', 'a course on building your own SaaS', 'padel tennis', 'long-read DNA sequencing', 'AWS cost management', 'Formula 1 champions since 2020', 'face masks and respiratory viruses', 'the benefits of meditation', 'our new coffee shop in ⟨city⟩', 'remote team management', 'electric bikes', 'learning Japanese', 'the French Revolution', 'climate adaptation in cities', 'home composting', 'personal finance for students', 'a local dog shelter', 'vintage watches', 'the James Webb telescope', 'a 5k charity run', 'SEO reports', 'social media for agencies', 'mental health at work', 'sourdough baking', 'chess openings', '⟨topic⟩'],
+  constraint: ['.', ' in ⟨num⟩ words.', ' for a 10-year-old.', ' in a friendly tone.', ', using bullet points.', '. Only use sources from before 2020.', '. Don\'t give me the answer, just the steps.', ' in the style of Dr. Seuss.', ' with a catchy title.', '. Make it funny.', '. Keep it under 100 words.', ', written by a pirate.', ' in a table with two columns.', '?', '. Include a call to action.'],
+  kw: ['padel', 'padel racket', 'padel court near me', 'best running shoes', 'running shoes sale', 'how to run faster', 'vegan protein', 'buy vegan protein', 'cheap flights ⟨city⟩', 'hotels in ⟨city⟩', 'what is SEO', 'SEO agency'],
+  celebrity: ['Gordon Ramsay', 'Guy Fieri', 'Albert Einstein', 'Cleopatra', 'Serena Williams', 'Shakespeare', 'Elon Musk', 'Marie Curie', 'Napoleon', 'Taylor Swift', 'a Roman senator', 'a medieval monk'],
+  sample_text: ['Was this thread written by a bot?', 'Our store opens at 9am and closes at 6pm on weekdays.', 'padel, padel racket, padel shoes, padel court', 'Thank you for your order! It will ship within two business days.', 'The meeting has been moved to Thursday.', 'Please ignore the noise in the background of the recording.', 'The system will restart tonight for updates.'],
   lang_prog: ['Python', 'Java', 'C#', 'JavaScript', 'TypeScript', 'Go', 'Rust', 'C++', 'Kotlin', 'Ruby', 'PHP', 'Swift'],
   db: ['PostgreSQL', 'MySQL', 'SQLite', 'SQL Server', 'Oracle', 'MongoDB'],
   os: ['Linux', 'Ubuntu', 'macOS', 'Windows', 'Debian', 'my Raspberry Pi'],
@@ -161,6 +167,61 @@ const KINDS: Record<string, { weight: number; make: Maker }> = {
       const kind = pick(rng, DOC_KINDS);
       return withTask(kind, renderDocument(kind, rng), rng);
     },
+  },
+  general_task: {
+    // Ordinary real-user instructions (content, marketing, study, work): the bulk of real traffic,
+    // composed so that common attack verbs (write, generate, translate, list, output) appear benignly.
+    weight: 10,
+    make: (rng) =>
+      expand(
+        pick(rng, [
+          '⟨Write|Draft|Create|Generate|Give me|Compose|Come up with|Can you write|Please write⟩ ⟨a|an|one|⟨num⟩|five|ten|three⟩ ⟨artifact⟩ ⟨about|on|for|promoting|explaining⟩ ⟨subject⟩⟨constraint⟩',
+          '⟨Translate|Rewrite|Summarize|Proofread|Shorten|Paraphrase⟩ the following ⟨paragraph|text|email|keywords|sentence⟩ ⟨into Spanish|to French|for a 5th grader|in plain English|in a formal tone|⟩: ⟨sample_text⟩',
+          '⟨Explain|Tell me about|What is|How does|Give me an overview of|Teach me⟩ ⟨subject⟩⟨constraint⟩',
+          '⟨Cluster|Classify|Group|Sort|Rank⟩ the following ⟨keywords|items|ideas|products⟩ ⟨by search intent|into categories|by relevance|alphabetically⟩:\n⟨kw⟩\n⟨kw⟩\n⟨kw⟩\n⟨kw⟩',
+          '⟨What are|List|Name⟩ ⟨the best|the top ⟨num⟩|some|good⟩ ⟨tools|books|strategies|exercises|ideas|tips⟩ for ⟨subject⟩?',
+          'Outline a hypothetical ⟨business model|app|study plan|marketing strategy|startup⟩ for ⟨subject⟩.',
+          'Give me a hypothetical ⟨debate|conversation|fight talk|interview⟩ between ⟨celebrity⟩ and ⟨celebrity⟩ about ⟨subject⟩.',
+          'If ⟨all the months started with different letters|cats could talk|the moon disappeared|everyone worked four days a week|you could redesign the alphabet⟩, what would ⟨happen|they be called|change⟩?',
+          '⟨Can you answer|Please reply|Respond⟩ ⟨in letters only, with spaces between them|only with emojis|in exactly ⟨num⟩ words|in rhyme|as a haiku⟩: ⟨subject⟩',
+          'I\'m ⟨preparing for an interview|studying for an exam|launching a product|moving to ⟨city⟩|learning to code⟩. ⟨What should I focus on|Any tips|Where do I start⟩?',
+          'How to ⟨make a twitter bot|inherit a base template in Django|get better sleep|negotiate a raise|write a good README|start running|set up a budget|learn guitar|train a puppy⟩',
+        ]),
+        G,
+        rng,
+      ),
+  },
+  auth_code: {
+    // Logins, passwords, tokens and secrets in ordinary software work.
+    weight: 3,
+    make: (rng) =>
+      expand(
+        pick(rng, [
+          'Write me a ⟨React|Vue|Svelte|Flutter⟩ component that is a login form with email and password.', 'Write a regex to validate a password with at least ⟨num⟩ characters, one uppercase letter and one number.',
+          'Write a confirmation email for when a user logs in with ⟨passwordless authentication|a new device|two-factor authentication⟩.', 'How do I store passwords securely in ⟨lang_prog⟩? bcrypt or argon2?',
+          'How do I rotate an API key without downtime?', 'Where should I keep secrets like database passwords in a ⟨Docker|Kubernetes|Node⟩ project?', 'Explain how JWT access and refresh tokens work.',
+          'Convert this PHP login check to ⟨Next.js|Express|Flask⟩:\n<?php if ($_POST["username"] && $_POST["password"]) { login($_POST["username"], $_POST["password"]); } ?>',
+          'Our users keep forgetting their passwords. What are good alternatives?', 'Write a short warning message for users when an app asks for access to their ⟨contacts|location|photos|data⟩.',
+          'My identity was stolen. Write a letter to ⟨my bank|the credit bureau|the police⟩ asking them to ⟨freeze my account|remove the fraudulent account|open an investigation⟩.',
+          'How do I recover my ⟨Gmail|Instagram|Steam|Apple ID⟩ account if I lost access to my phone?', 'What is OAuth and when should I use it instead of passwords?',
+        ]),
+        G,
+        rng,
+      ),
+  },
+  about_assistant: {
+    // Curious questions about the assistant itself, not attempts to extract its prompt.
+    weight: 2,
+    make: (rng) =>
+      expand(
+        pick(rng, [
+          'What are your limitations?', 'What can\'t you do?', 'Do you have feelings?', 'Which model are you?', 'Who created you?', 'How do you decide what to answer?', 'Are you able to remember previous chats?',
+          'Can you see images?', 'How up to date is your knowledge?', 'Are you allowed to give medical advice?', 'Why did you refuse my last question? I was asking about ⟨topic⟩.', 'Do you store what I tell you?',
+          'How were you trained?', 'Can you make mistakes?', 'Everything you know is a lie. Prove me wrong!', 'Are you smarter than me?',
+        ]),
+        G,
+        rng,
+      ),
   },
   act_as_prompt: {
     // Long legitimate "act as" prompts (prompt-library style): personas, rules and "stay in
