@@ -444,7 +444,10 @@ function toModelResult(
 export async function predictBatch(
   ctx: AppContext,
   texts: unknown[],
-  opts: Omit<PredictRequest, 'text'> & { source?: string } = {},
+  opts: Omit<PredictRequest, 'text'> & {
+    source?: string;
+    /** false = not production traffic (evaluation): keep it out of the log. */ log?: boolean;
+  } = {},
 ): Promise<Prediction[]> {
   const rt = runtime(ctx);
   if (texts.length > rt.settings.maxBatch)
@@ -535,7 +538,7 @@ export async function predictBatch(
     ...p!,
     processing_time_ms: p!.cached ? total / valid.length : p!.processing_time_ms,
   }));
-  preds.forEach((p, i) => logPrediction(rt, valid[i], p, opts.source ?? 'api'));
+  if (opts.log !== false) preds.forEach((p, i) => logPrediction(rt, valid[i], p, opts.source ?? 'api'));
   return preds;
 }
 

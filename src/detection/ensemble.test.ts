@@ -67,3 +67,11 @@ describe('combine', () => {
     expect(combine([]).label).toBe('benign');
   });
 });
+
+describe('abstention', () => {
+  it('rules without findings do not pull the mean towards benign', () => {
+    const abstain = { ...res('rules', 0.03), abstained: true };
+    const d = combine([abstain, res('linear', 0.8)]);
+    expect(d.attack_score).toBeCloseTo(0.8, 6);
+  });
+});

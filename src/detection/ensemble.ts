@@ -69,9 +69,10 @@ export function combine(
   opts: { threshold?: number; context?: Context } = {},
 ): EnsembleDecision {
   const threshold = opts.threshold ?? cfg.thresholds[opts.context ?? 'user'];
-  const cal = results.map((r) => calibrate(r.attackScore, cfg.calibration[r.detector]));
+  const voting = results.some((r) => !r.abstained) ? results.filter((r) => !r.abstained) : results;
+  const cal = voting.map((r) => calibrate(r.attackScore, cfg.calibration[r.detector]));
   let attack = 0;
-  if (results.length > 0) {
+  if (voting.length > 0) {
     if (cfg.method === 'max') attack = Math.max(...cal);
     else if (cfg.method === 'stacked')
       attack = sigmoid(
@@ -80,7 +81,7 @@ export function combine(
       );
     else {
       let ws = 0;
-      results.forEach((r, i) => {
+      voting.forEach((r, i) => {
         const w = cfg.weights[r.detector] ?? 1;
         ws += w;
         attack += w * cal[i];
@@ -88,15 +89,15 @@ export function combine(
       attack = ws > 0 ? attack / ws : 0;
     }
     if (cfg.strongRulesDecide) {
-      for (let i = 0; i < results.length; i++) {
-        if (results[i].findings.some((f) => f.severity === 'strong')) attack = Math.max(attack, cal[i]);
+      for (let i = 0; i < voting.length; i++) {
+        if (voting[i].findings.some((f) => f.severity === 'strong')) attack = Math.max(attack, cal[i]);
       }
     }
   }
   // Attack-type distribution: weighted by each detector's own attack mass, so a detector that
   // sees nothing does not dilute the type chosen by one that does.
   const typeMass = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
-  results.forEach((r, i) => {
+  voting.forEach((r, i) => {
     const w = (cfg.weights[r.detector] ?? 1) * cal[i];
     for (const l of LABELS) if (l !== 'benign') typeMass[l] += w * (r.probabilities[l] ?? 0);
   });

@@ -28,6 +28,11 @@ export interface DetectorResult {
   readonly attackScore: number;
   readonly probabilities: Record<Label, number>;
   readonly findings: readonly Finding[];
+  /**
+   * True when the detector has no evidence either way (rules with no match: absence of a
+   * signature is not evidence of benign). The ensemble leaves abstaining detectors out.
+   */
+  readonly abstained?: boolean;
   /** Which view and which chunk decided the score (the worst one). */
   readonly decidedBy?: { view: string; chunk: number };
 }
