@@ -1,10 +1,10 @@
 /**
  * Calls into the detection and training domains through their public `index.ts` exports.
  *
- * Loaded lazily with a computed specifier: those modules are written in parallel by other
- * helpers and may not exist yet when this domain is built or tested; until they do, the
- * functions below report the dependency as unavailable (a 503 to the client, `false` in health)
- * instead of failing at import time. What we call:
+ * Loaded lazily (on first use, not when analytics is imported: detection's index pulls in its
+ * model runtimes); types come from type-only imports so the calls are still checked. If a
+ * module cannot be loaded, the dependency is reported unavailable (502 to the client, `false`
+ * in health) instead of failing at import time. What we call:
  *  - detection: `listPredictionLog(ctx, { since, modelName, limit })` -> PredictionLogRow[]
  *    (label, attack_score, probabilities, text or null, created_at, model_versions)
  *  - training:  `enqueueTraining(ctx, { model_name, reason, priority, training_data_path?, trigger })`
@@ -12,7 +12,9 @@
  *               optional `listModels(ctx)` -> names or `{ name }[]`.
  */
 import type { AppContext } from '../platform/context.js';
-import { appError } from '../platform/errors.js';
+import { appError, isAppError } from '../platform/errors.js';
+import type * as DetectionApi from '../detection/index.js';
+import type * as TrainingApi from '../training/index.js';
 
 type Mod = Record<string, unknown>;
 const DETECTION = '../detection/index.js';
@@ -24,6 +26,13 @@ async function load(spec: string): Promise<Mod | null> {
   } catch {
     return null;
   }
+}
+
+async function training(): Promise<typeof TrainingApi | null> {
+  return (await load(TRAINING)) as typeof TrainingApi | null;
+}
+async function detection(): Promise<typeof DetectionApi | null> {
+  return (await load(DETECTION)) as typeof DetectionApi | null;
 }
 
 async function fn(spec: string, name: string): Promise<((...a: unknown[]) => Promise<unknown>) | null> {
@@ -85,40 +94,58 @@ export function normalizeLog(rows: unknown): PredictionLogEntry[] {
 
 /** Reads the detection prediction log; throws 503 when detection does not provide it. */
 export async function readPredictionLog(ctx: AppContext, q: { since: Date; until?: Date; model_name?: string; limit?: number }): Promise<PredictionLogEntry[]> {
-  const f = await fn(DETECTION, 'listPredictionLog');
-  if (!f) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'detection.listPredictionLog', detail: 'not available in this build' });
-  const rows = normalizeLog(await f(ctx, { since: q.since, modelName: q.model_name, limit: q.limit ?? 100_000 }));
+  const d = await detection();
+  if (!d?.listPredictionLog) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'detection.listPredictionLog', detail: 'not available in this build' });
+  const rows = normalizeLog(await d.listPredictionLog(ctx, { since: q.since, modelName: q.model_name, limit: q.limit ?? 100_000 }));
   // No upper bound for "up to now": detection stamps rows when it flushes its log buffer,
   // which can be a moment after the request started.
   const until = q.until ? q.until.getTime() : Infinity;
   return rows.filter((r) => !(Date.parse(r.timestamp) > until) && (!q.model_name || r.model_name === null || r.model_name === q.model_name));
 }
 
-/** Enqueues a training job; returns its queue job id. Throws 503 when training is absent. */
+/**
+ * Enqueues a training job on the training queue; returns its job id. Training's own 4xx
+ * errors (unknown model, bad dataset path) pass through; anything else becomes a 502.
+ */
 export async function enqueueRetrain(
   ctx: AppContext,
   req: { model_name: string; reason: string; priority: string; trigger: string; training_data_path?: string },
 ): Promise<string> {
-  const f = await fn(TRAINING, 'enqueueTraining');
-  if (!f) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.enqueueTraining', detail: 'not available in this build' });
-  const job = (await f(ctx, req)) as Record<string, unknown> | string;
-  const id = typeof job === 'string' ? job : (job?.id ?? job?.job_id);
-  if (typeof id !== 'string') throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.enqueueTraining', detail: 'returned no job id' });
-  return id;
+  const t = await training();
+  if (!t?.enqueueTraining) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.enqueueTraining', detail: 'not available in this build' });
+  try {
+    const job = await t.enqueueTraining(ctx, { ...req, actor: 'analytics.auto-retrain' });
+    return job.job_id;
+  } catch (e) {
+    if (isAppError(e) && e.status < 500) throw e;
+    throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.enqueueTraining', detail: (e as Error).message });
+  }
 }
 
 export async function transitionStage(ctx: AppContext, req: { name: string; version: string; stage: string; reason: string }): Promise<unknown> {
-  const f = await fn(TRAINING, 'transitionStage');
-  if (!f) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.transitionStage', detail: 'not available in this build' });
-  return f(ctx, req);
+  const t = await training();
+  if (!t?.transitionStage) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.transitionStage', detail: 'not available in this build' });
+  return t.transitionStage(ctx, { ...req, actor: 'analytics.promotion' });
+}
+
+/** The registry's Production version of a model, or null (none, or training unavailable). */
+export async function productionVersion(ctx: AppContext, name: string): Promise<string | null> {
+  const t = await training();
+  if (!t?.getProductionVersion) return null;
+  try {
+    const v = (await t.getProductionVersion(ctx, name)) as { version?: string } | null;
+    return v?.version ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Registered model names from training, or null when training does not list them. */
 export async function registeredModels(ctx: AppContext): Promise<string[] | null> {
-  const f = await fn(TRAINING, 'listModels');
-  if (!f) return null;
+  const t = await training();
+  if (!t?.listModels) return null;
   try {
-    const r = (await f(ctx)) as unknown;
+    const r = (await t.listModels(ctx)) as unknown;
     const list = Array.isArray(r) ? r : ((r as { models?: unknown[] })?.models ?? []);
     return list.map((m) => (typeof m === 'string' ? m : String((m as { name?: string }).name ?? ''))).filter(Boolean);
   } catch {

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gte } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.js';
-import { appError } from '../platform/errors.js';
+import { appError, isAppError } from '../platform/errors.js';
 import { driftAlerts, driftReferences, driftResults, performance, retrainEvents } from './schema.js';
 import { DEFAULT_DRIFT_CONFIG, DEFAULT_RETRAIN_CONFIG, loadSetting, type DriftConfig, type RetrainConfig } from './config.js';
 import { detectDataDriftAsync } from './drift/run.js';
@@ -211,7 +211,18 @@ export async function retrainBlocker(ctx: AppContext, model: string, cfg: Retrai
  */
 export async function triggerRetrain(
   ctx: AppContext,
-  req: { model_name: string; trigger: string; drift_score: number; threshold: number; reason: string; priority?: string; training_data_path?: string; manual: boolean },
+  req: {
+    model_name: string;
+    trigger: string;
+    drift_score: number;
+    threshold: number;
+    reason: string;
+    priority?: string;
+    training_data_path?: string;
+    manual: boolean;
+    /** Rethrow training's 4xx (unknown model, bad data path) after recording the failed event. */
+    rethrowClientErrors?: boolean;
+  },
 ) {
   const cfg = await retrainConfig(ctx);
   const id = randomUUID();
@@ -220,6 +231,7 @@ export async function triggerRetrain(
   const base = { id, modelName: req.model_name, trigger: req.trigger, driftScore: req.drift_score, threshold: req.threshold, reason: req.reason, priority, createdAt: now, updatedAt: now };
   const blocker = req.manual ? null : await retrainBlocker(ctx, req.model_name, cfg);
   let row: RetrainEventRow;
+  let clientError: unknown = null;
   if (blocker) {
     row = { ...base, status: 'skipped', jobId: null, errorMessage: blocker };
   } else {
@@ -228,10 +240,12 @@ export async function triggerRetrain(
       row = { ...base, status: 'pending', jobId, errorMessage: null };
     } catch (e) {
       row = { ...base, status: 'failed', jobId: null, errorMessage: (e as Error).message };
+      if (isAppError(e) && e.status < 500) clientError = e;
     }
   }
   await ctx.db.insert(retrainEvents).values(row);
   getState(ctx).metrics.retrainEvents.inc({ trigger: req.trigger, status: row.status });
+  if (clientError && req.rethrowClientErrors) throw clientError;
   return eventView((await syncEvents(ctx, [row]))[0]);
 }
 

@@ -4,19 +4,19 @@
  * Candidate metrics, first available of: `metrics` passed by an in-process caller (red team),
  * `test_data` rows carrying a true label (`label`|`true_label`|`y_true`) and the candidate's
  * prediction (`prediction`|`predicted_label`|`y_pred`), or the latest POST /model/performance
- * record of that model version. Production baseline: the latest performance record of the
- * model under another version. Checks: min_accuracy/precision/recall/f1_score, accuracy and F1
+ * record of that model version. Production baseline: the performance record of the registry's
+ * Production version, else the latest record of the model under another version. Checks: min_accuracy/precision/recall/f1_score, accuracy and F1
  * regression vs production <= max_regression, test size >= min_test_samples.
  * `force` promotes despite failed checks; it is recorded with the evaluation.
  */
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.js';
-import { appError } from '../platform/errors.js';
+import { appError, isAppError } from '../platform/errors.js';
 import { classificationReport } from '../ml/metrics.js';
 import { performance, promotions } from './schema.js';
 import { DEFAULT_PROMOTION_CRITERIA, loadSetting, type PromotionCriteria } from './config.js';
-import { transitionStage } from './integrations.js';
+import { productionVersion, transitionStage } from './integrations.js';
 import { notify } from './notify.js';
 
 export interface CandidateMetrics {
@@ -121,12 +121,26 @@ export async function evaluatePromotion(
     const r = rows[0];
     cand = { accuracy: r.accuracy, precision: r.precision, recall: r.recall, f1_score: r.f1Score, test_samples: r.testDataSize };
   }
-  const prodRows = await ctx.db
-    .select()
-    .from(performance)
-    .where(and(eq(performance.modelName, req.model_name), ne(performance.version, req.version)))
-    .orderBy(desc(performance.measuredAt))
-    .limit(1);
+  // Baseline: the registry's Production version when it has a performance record, else the
+  // latest record of any other version.
+  const regProd = await productionVersion(ctx, req.model_name);
+  let prodRows =
+    regProd && regProd !== req.version
+      ? await ctx.db
+          .select()
+          .from(performance)
+          .where(and(eq(performance.modelName, req.model_name), eq(performance.version, regProd)))
+          .orderBy(desc(performance.measuredAt))
+          .limit(1)
+      : [];
+  if (!prodRows.length) {
+    prodRows = await ctx.db
+      .select()
+      .from(performance)
+      .where(and(eq(performance.modelName, req.model_name), ne(performance.version, req.version)))
+      .orderBy(desc(performance.measuredAt))
+      .limit(1);
+  }
   const prod = prodRows.length
     ? { version: prodRows[0].version, accuracy: prodRows[0].accuracy, precision: prodRows[0].precision, recall: prodRows[0].recall, f1_score: prodRows[0].f1Score, test_samples: prodRows[0].testDataSize }
     : null;
@@ -176,6 +190,7 @@ export async function promoteModel(ctx: AppContext, req: { model_name: string; v
   const go = ev.passed || ev.forced;
   let registry: unknown = null;
   let error: string | undefined;
+  let clientError: unknown = null;
   if (go) {
     try {
       registry = await transitionStage(ctx, {
@@ -186,6 +201,7 @@ export async function promoteModel(ctx: AppContext, req: { model_name: string; v
       });
     } catch (e) {
       error = (e as Error).message;
+      if (isAppError(e) && e.status < 500) clientError = e;
     }
   }
   const promoted = go && error === undefined;
@@ -199,6 +215,7 @@ export async function promoteModel(ctx: AppContext, req: { model_name: string; v
     forced: ev.forced,
     evaluation: { ...ev, promoted, error: error ?? null },
   });
+  if (clientError) throw clientError;
   if (error) throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training.transitionStage', detail: error });
   if (promoted) {
     await notify(ctx, {

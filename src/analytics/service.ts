@@ -468,6 +468,7 @@ export const analyticsService: ServiceDefinition = {
               reason: `data drift in ${res.drifted_features.join(', ')}`,
               training_data_path: b.training_data_path,
               manual: false,
+              rethrowClientErrors: true,
             })
           : null;
         return {
@@ -630,7 +631,7 @@ export const analyticsService: ServiceDefinition = {
         }
         if (b.priority !== undefined) mergeRetrainConfig(await retrainConfig(ctx), { retrain_priority: b.priority });
         await requireModel(ctx, model_name);
-        const ev = await triggerRetrain(ctx, { model_name, trigger: 'manual', drift_score: 0, threshold: 0, reason: b.reason ?? 'manual trigger', priority: b.priority, manual: true });
+        const ev = await triggerRetrain(ctx, { model_name, trigger: 'manual', drift_score: 0, threshold: 0, reason: b.reason ?? 'manual trigger', priority: b.priority, manual: true, rethrowClientErrors: true });
         if (ev.status === 'failed') throw appError('ANALYTICS_DEPENDENCY_FAILED', { service: 'training queue', detail: ev.error_message ?? 'enqueue failed' });
         return reply.status(202).send({ status: 'success', message: `Retraining queued for ${model_name}`, event: ev, event_id: ev.event_id, retrain_job_id: ev.retrain_job_id ?? null });
       },
