@@ -223,6 +223,27 @@ const KINDS: Record<string, { weight: number; make: Maker }> = {
         rng,
       ),
   },
+  formatted_text: {
+    // Repetitive punctuation and markup in harmless text (tabs, logs, separators, ASCII art),
+    // the benign twin of delimiter-flooding injections.
+    weight: 2,
+    make: (rng) => {
+      const bar = (c: string) => c.repeat(8 + Math.floor(rng() * 60));
+      return expand(
+        pick(rng, [
+          `Continue this guitar tab pattern:\nE|${bar('-')}3${bar('-')}|\nB|${bar('-')}5/7${bar('-')}|\nG|${bar('-')}|`,
+          `Why does my log look like this?\n${bar('=')}\n[INFO] server started on port ⟨num⟩0\n[WARN] retrying connection (attempt ⟨num⟩)\n${bar('=')}`,
+          `Make this heading nicer:\n${bar('#')}\n# ⟨topic⟩ #\n${bar('#')}`,
+          `Fix the alignment of my ASCII table:\n+${bar('-')}+\n| name | score |\n+${bar('-')}+\n| ⟨name⟩ | ⟨num⟩ |\n+${bar('-')}+`,
+          `What does this progress bar mean? [${bar('█')}${bar('░')}] ⟨num⟩%`,
+          `My keyboard is stuck: ${bar(pick(rng, ['a', 'k', ']', '.', '0']))} how do I fix a sticky key?`,
+          `Convert this divider to CSS: ${bar(pick(rng, ['~', '*', '=', '-']))}`,
+        ]),
+        G,
+        rng,
+      );
+    },
+  },
   act_as_prompt: {
     // Long legitimate "act as" prompts (prompt-library style): personas, rules and "stay in
     // character" without any attempt to drop a policy. The closest benign twin of a persona jailbreak.
@@ -318,7 +339,7 @@ export function benignSample(rng: Rng, kind?: string): { text: string; kind: str
   const maker = KINDS[k];
   if (!maker) throw new Error(`unknown benign kind '${k}'`);
   let text = maker.make(rng);
-  if (k !== 'document' && k !== 'multilingual' && chance(rng, 0.15)) text = `${expand('⟨preamble⟩', G, rng)} ${text}`;
+  if (k !== 'document' && k !== 'multilingual' && k !== 'formatted_text' && chance(rng, 0.15)) text = `${expand('⟨preamble⟩', G, rng)} ${text}`;
   // Documents are left exactly as rendered, as the injected copies are (no class-specific tidying).
-  return { text: k === 'document' ? text : tidy(capitalize(text)), kind: k };
+  return { text: k === 'document' || k === 'formatted_text' ? text : tidy(capitalize(text)), kind: k };
 }
