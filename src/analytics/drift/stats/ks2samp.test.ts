@@ -121,6 +121,13 @@ describe('ks2samp agrees with scipy.stats.ks_2samp (scipy test suite vectors)', 
     check(x, y, 'two-sided', 55275 / lcm, 4.218847493575595e-15);
     check(x, y, 'greater', 561 / lcm, 0.9911545458204759);
     check(x, y, 'less', 55275 / lcm, 3.1317328311518713e-26);
+    // scipy's suite asserts these to 6 decimals only. Relative check on the one-sided value:
+    expect(Math.abs(ks2samp(x, y, 'less').pvalue / 3.1317328311518713e-26 - 1)).toBeLessThan(1e-9);
+    // The two-sided 4.2e-15 above is a rounding artefact in scipy's older algorithm; the exact
+    // value is ~2x the one-sided p (the two one-sided events are nearly disjoint), which we give.
+    const two = ks2samp(x, y).pvalue;
+    expect(two / (2 * 3.1317328311518713e-26)).toBeGreaterThan(0.99);
+    expect(two / (2 * 3.1317328311518713e-26)).toBeLessThan(1.0000001);
   });
 
   it('large both: 10000 vs 11000 (auto -> asymptotic via kstwo, Pelz-Good branch)', () => {
@@ -163,5 +170,30 @@ describe('one-sample KS distributions', () => {
     }
     // Kolmogorov limit: sqrt(n) D_n -> K; P(K > 1.36) ~ 0.0494
     expect(kolmognSf(100000, 1.36 / Math.sqrt(100000))).toBeCloseTo(0.0494, 3);
+  });
+});
+
+describe('closed forms and a second reference implementation', () => {
+  it('kstwo closed forms from scipy TestKSTwo.test_cdf (Simard & L\'Ecuyer eqn 1)', () => {
+    for (const n of [2, 3, 10, 100, 1000]) {
+      // cdf(1/n) = n!/n^n, so sf = 1 - n!/n^n ; cdf(1 - 1/n) = 1 - 2/n^n ; cdf(0.5/n) = 0
+      let fact = 1;
+      for (let i = 1; i <= n; i++) fact *= i / n;
+      expect(Math.abs(kolmognSf(n, 1 / n) - (1 - fact))).toBeLessThan(1e-12);
+      expect(Math.abs(kolmognSf(n, 1 - 1 / n) - Math.min(1, 2 / n ** n))).toBeLessThan(1e-12);
+      expect(kolmognSf(n, 0.5 / n)).toBe(1);
+    }
+  });
+
+  it('R 4.5.2 ks.test(c(1,2,3,4,5), c(3,4,5,6,7)): D = 0.4, p = 0.873015873015873 (exact)', () => {
+    const r = ks2samp([1, 2, 3, 4, 5], [3, 4, 5, 6, 7]);
+    expect(r.statistic).toBeCloseTo(0.4, 12);
+    expect(Math.abs(r.pvalue - 0.873015873015873)).toBeLessThan(1e-12);
+  });
+
+  it('is continuous where scipy switches from Durbin-MTW to Pelz-Good (n = 100000)', () => {
+    const n = 100000;
+    const x = (1.4 / n) ** (2 / 3);
+    expect(Math.abs(kolmognSf(n, x * (1 - 1e-9)) - kolmognSf(n, x * (1 + 1e-9)))).toBeLessThan(1e-6);
   });
 });
