@@ -103,6 +103,8 @@ const PAIRS: Record<string, string> = {
 };
 const RE = new RegExp(`[${Object.keys(PAIRS).join('')}]`, 'gu');
 const LATIN = /[A-Za-z]/;
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Folds look-alike letters only inside words that also contain Latin letters, so genuine
@@ -113,12 +115,15 @@ export const homoglyph: Normalizer = {
   title: 'Fold Cyrillic/Greek look-alike letters in mixed-script words',
   kind: 'fold',
   transform: (text) =>
-    text.replace(/[\p{L}\p{M}]+/gu, (word) => {
-      if (!RE.test(word)) return word;
-      RE.lastIndex = 0;
-      const folded = word.replace(RE, (c) => PAIRS[c] ?? c);
-      // A word of only look-alikes (e.g. "сор") is folded too when the text around is Latin;
-      // the caller cannot know, so keep mixed words and all-confusable short words.
-      return LATIN.test(word) || [...word].every((c) => c in PAIRS) ? folded : word;
-    }),
+    // Fast path: pure-ASCII text (most traffic) has nothing to fold.
+    !NON_ASCII.test(text)
+      ? text
+      : text.replace(/[\p{L}\p{M}]+/gu, (word) => {
+          if (!RE.test(word)) return word;
+          RE.lastIndex = 0;
+          const folded = word.replace(RE, (c) => PAIRS[c] ?? c);
+          // A word of only look-alikes (e.g. "сор") is folded too when the text around is Latin;
+          // the caller cannot know, so keep mixed words and all-confusable short words.
+          return LATIN.test(word) || [...word].every((c) => c in PAIRS) ? folded : word;
+        }),
 };

@@ -25,16 +25,25 @@ export const leetspeak: Normalizer = {
   title: 'Fold leetspeak in mixed letter/digit words',
   kind: 'fold',
   transform: (text) =>
-    text.replace(/[\p{L}0-9@$!|+]{3,}/gu, (tok) => {
-      const letters = (tok.match(/\p{L}/gu) ?? []).length;
-      const subs = tok.length - letters;
-      if (letters < 2 || subs === 0) return tok;
-      // Long runs are encoded blobs or identifiers, not words; hex digests are not leet either.
-      if (tok.length > 24 || /^[0-9a-f]+$/i.test(tok)) return tok;
-      // Trailing "!" alone is punctuation, not leetspeak.
-      if (/^[\p{L}]+!+$/u.test(tok)) return tok;
-      // Folding identifiers like "abc123" too is harmless: this view only feeds detectors and
-      // the raw view is always scanned as well.
-      return tok.replace(/[0-9@$!|+]/g, (c) => MAP[c] ?? c).toLowerCase();
-    }),
+    // Fast path: no letter next to a substitute character anywhere.
+    !/[A-Za-z][013457893@$]|[013457893@$!|+][A-Za-z]/.test(text)
+      ? text
+      : text.replace(/[\p{L}0-9@$!|+]{3,}/gu, (tok) => {
+          const letters = (tok.match(/\p{L}/gu) ?? []).length;
+          const subs = (tok.match(/[013457893@$!|+]/g) ?? []).length;
+          if (letters < 2 || subs === 0) return tok;
+          // One substitute at the edge ("mp3", "1st", "4k", "md5") is a normal token, not leetspeak:
+          // require a substitute between letters or at least two of them.
+          if (subs < 2 && !/\p{L}[013457893@$!|+]+\p{L}/u.test(tok)) return tok;
+          // Numbers with a unit/ordinal suffix ("30th", "100km", "1990s") and identifiers ending in
+          // digits ("mp3", "h264", "abc123") are not leetspeak either.
+          if (/^[0-9.,]+\p{L}{1,3}$/u.test(tok) || /^\p{L}+[0-9]+$/u.test(tok)) return tok;
+          // Long runs are encoded blobs or identifiers, not words; hex digests are not leet either.
+          if (tok.length > 24 || /^[0-9a-f]+$/i.test(tok)) return tok;
+          // Trailing "!" alone is punctuation, not leetspeak.
+          if (/^[\p{L}]+!+$/u.test(tok)) return tok;
+          // Folding identifiers like "abc123" too is harmless: this view only feeds detectors and
+          // the raw view is always scanned as well.
+          return tok.replace(/[0-9@$!|+]/g, (c) => MAP[c] ?? c).toLowerCase();
+        }),
 };

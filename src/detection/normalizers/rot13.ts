@@ -7,6 +7,8 @@ const COMMON = new Set(
   ),
 );
 
+const ROT_HINT = /\b(?:gur|naq|lbh|vtaber|jung|lbhe|cerivbhf|vafgehpgvbaf|frperg|cnffjbeq|flfgrz|cebzcg)\b/i;
+
 function rot(s: string): string {
   return s.replace(/[a-zA-Z]/g, (c) => {
     const base = c <= 'Z' ? 65 : 97;
@@ -29,6 +31,9 @@ export const rot13: Normalizer = {
   title: 'Decode rot13 segments',
   kind: 'decode',
   transform(text) {
+    // Gate: rot13 English almost always contains one of these rotated function words
+    // ("the", "and", "you", "is", "ignore", "what", "to", "of"), which plain English never does.
+    if (!ROT_HINT.test(text)) return null;
     let found = false;
     const out = text.replace(/[A-Za-z][A-Za-z ,'’-]{6,}[A-Za-z]/g, (seg) => {
       const r = rot(seg);

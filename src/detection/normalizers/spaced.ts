@@ -5,16 +5,23 @@ import type { Normalizer } from './types.js';
  * a run of at least four single letters separated by the same kind of separator becomes a word.
  * Multiple spaces between such runs mark word boundaries.
  */
+// eslint-disable-next-line no-control-regex
+const NON_ASCII = /[^\x00-\x7f]/;
+
 export const spaced: Normalizer = {
   id: 'spaced',
   title: 'Join spaced-out letters',
   kind: 'fold',
   transform: (text) =>
-    text.replace(/(?<![\p{L}\p{N}])\p{L}(?:(?:[ ._\-*|/]{1,3})\p{L}(?![\p{L}\p{N}])){3,}/gu, (run) => {
-      // Two or more spaces (or a slash / pipe) between letters separate words in the hidden text.
-      return run
-        .split(/\s{2,}|\s*[|/]\s*/)
-        .map((w) => w.replace(/[ ._\-*]/g, ''))
-        .join(' ');
-    }),
+    // Fast path: needs at least "x y z w" style single letters somewhere.
+    !/(?:^|[^A-Za-z0-9])[A-Za-z][ ._\-*|/]{1,3}[A-Za-z][ ._\-*|/]{1,3}[A-Za-z](?![A-Za-z0-9])/.test(text) &&
+    !NON_ASCII.test(text)
+      ? text
+      : text.replace(/(?<![\p{L}\p{N}])\p{L}(?:(?:[ ._\-*|/]{1,3})\p{L}(?![\p{L}\p{N}])){3,}/gu, (run) => {
+          // Two or more spaces (or a slash / pipe) between letters separate words in the hidden text.
+          return run
+            .split(/\s{2,}|\s*[|/]\s*/)
+            .map((w) => w.replace(/[ ._\-*]/g, ''))
+            .join(' ');
+        }),
 };

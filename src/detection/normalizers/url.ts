@@ -6,6 +6,7 @@ export const url: Normalizer = {
   title: 'Decode URL percent-encoding and HTML numeric entities',
   kind: 'decode',
   transform(text) {
+    if (!text.includes('%') && !text.includes('&#')) return null;
     let found = false;
     let out = text.replace(
       /(?:%[0-9a-fA-F]{2}|[A-Za-z0-9._~+-])*(?:%[0-9a-fA-F]{2})(?:%[0-9a-fA-F]{2}|[A-Za-z0-9._~+-])*/g,
