@@ -28,6 +28,8 @@ export const VALIDATION_SEED = 20261122;
 
 export interface LearningRequest {
   campaign_id: string;
+  /** Detection model to retrain (a trainable detector, e.g. 'linear'; default: the campaign's model, or 'linear' for default/ensemble). */
+  model_name?: string;
   /** Benign look-alikes scored to find false positives (default 2000). */
   benign_count?: number;
   benign_seed?: number;
@@ -121,7 +123,7 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
   const c = await getCampaign(ctx, req.campaign_id);
   const spec = parseTarget(c.target, []);
   if (spec.kind !== 'model') throw new Error('campaign target is not one of our models');
-  const modelName = spec.model === 'ensemble' ? 'default' : spec.model;
+  const modelName = req.model_name ?? (spec.model === 'ensemble' || spec.model === 'default' ? 'linear' : spec.model);
   const detect = await loadDetect(ctx, spec.model, (c.targetConfig as { threshold?: number }).threshold);
   if ('error' in detect) throw new Error(detect.error);
 
@@ -141,10 +143,14 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
   // 2. New dataset version + retrain.
   const createDatasetVersion = await dep('../training/index.js', 'createDatasetVersion');
   const enqueueTraining = await dep('../training/index.js', 'enqueueTraining');
-  const version = await createDatasetVersion(ctx, { name: `redteam-${modelName}`, records, source: `redteam:${c.id}`, description: `${missed.length} missed attacks and ${flagged.length} false positives from campaign ${c.id}` });
-  const training = await enqueueTraining(ctx, { model_name: modelName, reason: `red-team campaign ${c.id}`, priority: 'normal', trigger: 'redteam', dataset_version: version?.version ?? version?.id ?? version });
+  const getDataset = await dep('../training/index.js', 'getDataset');
+  const datasetName = `redteam-${modelName}`;
+  // First turn builds on the built-in training set; later turns on the previous loop version.
+  const exists = await getDataset(ctx, datasetName).then(() => true, () => false);
+  const version = await createDatasetVersion(ctx, { name: datasetName, records, base: exists ? 'latest' : 'builtin', source: `redteam:${c.id}`, description: `${missed.length} missed attacks and ${flagged.length} false positives from campaign ${c.id}`, actor: 'redteam' });
+  const training = await enqueueTraining(ctx, { model_name: modelName, reason: `red-team campaign ${c.id}`, priority: 'normal', trigger: 'redteam', dataset_version: version.id, actor: 'redteam' });
   const trainingJobId: string = typeof training === 'string' ? training : (training?.id ?? training?.job_id);
-  await job.log(`training job ${trainingJobId} queued on dataset version ${JSON.stringify(version?.version ?? version?.id ?? version)}`);
+  await job.log(`training job ${trainingJobId} queued on dataset version ${version.id} (${datasetName} v${version.version})`);
   const trained = await ctx.queue.waitFor(trainingJobId, 60 * 60_000);
   if (trained.status !== 'completed') throw new Error(`training job ${trainingJobId} ${trained.status}: ${trained.error ?? ''}`);
   await job.progress(70, { training_job: trainingJobId });
@@ -158,6 +164,7 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
   const rows = [...valAttacks.map((a) => ({ text: a.text, isAttack: true, set: 'validation' })), ...valBenign.map((b) => ({ text: b.text, isAttack: false, set: 'validation' })), ...campaignAttacks.map((a) => ({ text: a.text, isAttack: true, set: 'campaign' }))];
   const before: { isAttack: boolean; flagged: boolean; set: string }[] = [];
   const after: typeof before = [];
+  let comparedTrained = true;
   for (let i = 0; i < rows.length; i += 64) {
     if (job.signal.aborted) throw new Error('cancelled');
     const batch = rows.slice(i, i + 64);
@@ -166,9 +173,12 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
       const p = preds[k];
       before.push({ isAttack: r.isAttack, flagged: Boolean(p.is_attack), set: r.set });
       const t = (p.comparisons ?? []).find((x: any) => x.variant === 'trained');
-      after.push({ isAttack: r.isAttack, flagged: t ? t.attack_score >= (p.threshold ?? 0.5) : Boolean(p.is_attack), set: r.set });
+      if (!t) comparedTrained = false;
+      after.push({ isAttack: r.isAttack, flagged: t ? t.attack_score >= (p.threshold ?? 0.5) : false, set: r.set });
     });
   }
+  // Without a served trained variant there is no honest "after": stop rather than report fake numbers.
+  if (!comparedTrained) throw new Error(`detection serves no '${modelName}@trained' variant to compare against production; reload detection models after training and run the loop again`);
   const report = {
     before: { validation: rates(before.filter((r) => r.set === 'validation')), campaign: rates(before.filter((r) => r.set === 'campaign')) },
     after: { validation: rates(after.filter((r) => r.set === 'validation')), campaign: rates(after.filter((r) => r.set === 'campaign')) },

@@ -69,6 +69,7 @@ export const redteamService: ServiceDefinition = {
           body: Type.Object(
             {
               campaign_id: Type.String({ minLength: 1, maxLength: 100 }),
+              model_name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
               benign_count: Type.Optional(Type.Integer({ minimum: 0, maximum: 20000 })),
               benign_seed: Type.Optional(Type.Integer({ minimum: 0, maximum: 2147483647 })),
               validation_count: Type.Optional(Type.Integer({ minimum: 10, maximum: 10000 })),
