@@ -1,6 +1,5 @@
 import {
   classificationReport,
-  falsePositiveRate,
   recallAtFpr,
   rocAuc,
   type ClassificationReport,
