@@ -256,6 +256,7 @@ export const analyticsService: ServiceDefinition = {
           b.feature_columns,
           cfg,
           ctx.clock.now(),
+          { onWorkerError: (e) => ctx.log.warn({ err: e }, 'drift worker unavailable; analysed inline') },
         );
         if (b.text_embedding_drift) {
           res.embedding_drift = {};

@@ -42,6 +42,7 @@ export function analyzeInWorker(cols: PreparedColumns, cfg: DriftTestConfig): Pr
       else reject(new Error(`drift worker failed: ${m.error}`));
     });
     w.once('error', (e) => reject(e));
+    w.once('exit', (code) => reject(new Error(`drift worker exited with code ${code} before answering`)));
     w.postMessage({ numeric: cols.numeric, categorical: cols.categorical, cfg }, transfer);
   });
 }
@@ -63,7 +64,7 @@ export async function detectDataDriftAsync(
   featureColumns: readonly string[] | undefined,
   cfg: DriftTestConfig,
   now: Date,
-  opts: { forceWorker?: boolean } = {},
+  opts: { forceWorker?: boolean; onWorkerError?: (e: Error) => void } = {},
 ): Promise<DataDriftResponse> {
   const big = (Array.isArray(refRows) ? refRows.length : 0) + (Array.isArray(curRows) ? curRows.length : 0) > 100_000;
   const cols = big ? await prepareColumnsAsync(refRows, curRows, featureColumns, () => yieldNow()) : prepareColumns(refRows, curRows, featureColumns);
@@ -76,9 +77,17 @@ export async function detectDataDriftAsync(
       numeric: cols.numeric.filter((_, i) => i % 2 === k),
       categorical: cols.categorical.filter((_, i) => i % 2 === k),
     }));
-    const results = await Promise.all(parts.filter((p) => p.numeric.length + p.categorical.length > 0).map((p) => analyzeInWorker(p, cfg)));
-    const byName = new Map(results.flat().map((f) => [f.feature, f]));
-    features = [...cols.numeric, ...cols.categorical].map((c) => byName.get(c.name)!);
+    try {
+      const results = await Promise.all(parts.filter((p) => p.numeric.length + p.categorical.length > 0).map((p) => analyzeInWorker(p, cfg)));
+      const byName = new Map(results.flat().map((f) => [f.feature, f]));
+      features = [...cols.numeric, ...cols.categorical].map((c) => byName.get(c.name)!);
+    } catch (e) {
+      // A build without the worker file (e.g. a single-file bundle): still answer, inline.
+      // Transferred buffers are detached after a successful postMessage, so re-prepare.
+      opts.onWorkerError?.(e as Error);
+      const again = prepareColumns(refRows, curRows, featureColumns);
+      features = [...again.numeric.map((c) => analyzeNumeric(c, cfg)), ...again.categorical.map((c) => analyzeCategorical(c, cfg))];
+    }
   } else {
     features = [...cols.numeric.map((c) => analyzeNumeric(c, cfg)), ...cols.categorical.map((c) => analyzeCategorical(c, cfg))];
   }
