@@ -4,14 +4,17 @@
  *   campaign misses + benign look-alikes the model wrongly flags
  *     -> new dataset version (training.createDatasetVersion)
  *     -> retrain queued (training.enqueueTraining), awaited
- *     -> production and the new version scored side by side on a fixed validation set plus the
- *        campaign's attacks (detection.predictBatch with `compare: true`: shipped vs trained)
+ *     -> production and the new version scored by the same code (detection's de-obfuscated views,
+ *        src/ml linear scoring) on a fixed validation set plus the campaign's attacks
  *     -> analytics' promotion criteria decide (analytics.evaluatePromotion)
  *
  * Other domains are reached through their public index only, resolved at run time so this
  * domain builds on its own; a missing piece fails the run with that reason recorded.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
+import { loadModelArtifact as loadModelArtifactMl } from '../ml/linear-model.js';
 import type { AppContext } from '../platform/context.js';
 import { appError } from '../platform/errors.js';
 import type { JobContext } from '../platform/queue.js';
@@ -123,7 +126,7 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
   const c = await getCampaign(ctx, req.campaign_id);
   const spec = parseTarget(c.target, []);
   if (spec.kind !== 'model') throw new Error('campaign target is not one of our models');
-  const modelName = req.model_name ?? (spec.model === 'ensemble' || spec.model === 'default' ? 'linear' : spec.model);
+  const modelName = req.model_name ?? (spec.model === 'ensemble' || spec.model === 'default' ? 'linear-default' : spec.model);
   const detect = await loadDetect(ctx, spec.model, (c.targetConfig as { threshold?: number }).threshold);
   if ('error' in detect) throw new Error(detect.error);
 
@@ -155,8 +158,28 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
   if (trained.status !== 'completed') throw new Error(`training job ${trainingJobId} ${trained.status}: ${trained.error ?? ''}`);
   await job.progress(70, { training_job: trainingJobId });
 
-  // 3. Before/after on the fixed validation set + the campaign's attacks.
-  const predictBatch = await dep('../detection/index.js', 'predictBatch');
+  // 3. Before/after on the fixed validation set + the campaign's attacks. Production and the
+  // candidate are scored by the same code (detection's de-obfuscated views, max over views), so
+  // the only difference is the weights.
+  const buildViews = await dep('../detection/index.js', 'buildViews');
+  const trainedVersion = String((trained.result as any)?.version ?? '');
+  if (!trainedVersion) throw new Error(`training job ${trainingJobId} returned no model version`);
+  const loadArtifact = await dep('../training/index.js', 'loadModelArtifact');
+  const getProductionVersion = await dep('../training/index.js', 'getProductionVersion');
+  const candidate = loadModelArtifactMl(await loadArtifact(ctx, modelName, trainedVersion));
+  const prodVersion = await getProductionVersion(ctx, modelName);
+  let production: ReturnType<typeof loadModelArtifactMl>;
+  let productionLabel: string;
+  if (prodVersion?.version) {
+    production = loadModelArtifactMl(await loadArtifact(ctx, modelName, prodVersion.version));
+    productionLabel = `${modelName} ${prodVersion.version} (registry Production)`;
+  } else {
+    const file = path.join(ctx.config.modelsDir, modelName, 'model.json');
+    if (!existsSync(file)) throw new Error(`no production version of '${modelName}' in the registry and no shipped model at ${file}`);
+    production = loadModelArtifactMl(JSON.parse(readFileSync(file, 'utf8')));
+    productionLabel = `${modelName} shipped (${file})`;
+  }
+  if (candidate.kind !== 'linear' || production.kind !== 'linear') throw new Error('the loop compares linear (hashed n-gram) models; use a linear model_name such as linear-default');
   const vn = req.validation_count ?? 1000;
   const valAttacks = generateAttacks({ count: vn, seed: VALIDATION_SEED, strategies: [...strategyRegistry.ids] });
   const valBenign = generateBenign({ count: vn, seed: VALIDATION_SEED });
@@ -164,22 +187,16 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
   const rows = [...valAttacks.map((a) => ({ text: a.text, isAttack: true, set: 'validation' })), ...valBenign.map((b) => ({ text: b.text, isAttack: false, set: 'validation' })), ...campaignAttacks.map((a) => ({ text: a.text, isAttack: true, set: 'campaign' }))];
   const before: { isAttack: boolean; flagged: boolean; set: string }[] = [];
   const after: typeof before = [];
-  let comparedTrained = true;
-  for (let i = 0; i < rows.length; i += 64) {
-    if (job.signal.aborted) throw new Error('cancelled');
-    const batch = rows.slice(i, i + 64);
-    const preds: any[] = await predictBatch(ctx, batch.map((r) => r.text), { models: [modelName], compare: true, context: 'user', source: 'redteam', noCache: true });
-    batch.forEach((r, k) => {
-      const p = preds[k];
-      before.push({ isAttack: r.isAttack, flagged: Boolean(p.is_attack), set: r.set });
-      const t = (p.comparisons ?? []).find((x: any) => x.variant === 'trained');
-      if (!t) comparedTrained = false;
-      after.push({ isAttack: r.isAttack, flagged: t ? t.attack_score >= (p.threshold ?? 0.5) : false, set: r.set });
-    });
+  const score = (m: typeof candidate, views: { text: string }[]) => Math.max(...views.map((v) => 1 - (m as any).predictProba(v.text).benign));
+  for (let i = 0; i < rows.length; i++) {
+    if (i % 200 === 0 && job.signal.aborted) throw new Error('cancelled');
+    const views = buildViews(rows[i].text) as unknown as { text: string }[];
+    before.push({ isAttack: rows[i].isAttack, flagged: score(production, views) >= 0.5, set: rows[i].set });
+    after.push({ isAttack: rows[i].isAttack, flagged: score(candidate, views) >= 0.5, set: rows[i].set });
   }
-  // Without a served trained variant there is no honest "after": stop rather than report fake numbers.
-  if (!comparedTrained) throw new Error(`detection serves no '${modelName}@trained' variant to compare against production; reload detection models after training and run the loop again`);
   const report = {
+    production: productionLabel,
+    candidate: `${modelName} ${trainedVersion}`,
     before: { validation: rates(before.filter((r) => r.set === 'validation')), campaign: rates(before.filter((r) => r.set === 'campaign')) },
     after: { validation: rates(after.filter((r) => r.set === 'validation')), campaign: rates(after.filter((r) => r.set === 'campaign')) },
   };
@@ -187,7 +204,6 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
 
   // 4. Analytics decides.
   const evaluatePromotion = await dep('../analytics/index.js', 'evaluatePromotion');
-  const trainedVersion = (trained.result as any)?.version ?? (trained.result as any)?.model_version ?? 'latest';
-  const promotion = await evaluatePromotion(ctx, { model_name: modelName, version: String(trainedVersion), metrics: candidateMetrics(after), action: 'promote' });
+  const promotion = await evaluatePromotion(ctx, { model_name: modelName, version: trainedVersion, metrics: candidateMetrics(after), action: 'promote' });
   return { campaign_id: c.id, model_name: modelName, missed: missed.length, flagged: flagged.length, records: records.length, dataset_version: version, training_job: trainingJobId, trained_version: trainedVersion, ...report, promotion };
 }
