@@ -41,7 +41,10 @@ export async function recordDrift(
     const message = r.message ?? `${type.replace('_', ' ')} detected${r.model_name ? ` for ${r.model_name}` : ''} (score ${r.drift_score.toFixed(3)})`;
     const severity = r.severity ?? 'moderate';
     await ctx.db.insert(driftAlerts).values({ id: randomUUID(), type, severity, message, modelName: r.model_name ?? null, details: { drift_result_id: id }, createdAt: ctx.clock.now() });
-    await notify(ctx, { kind: type, subject: `[mlsec] ${message}`, text: `${message}\nSeverity: ${severity}\nResult id: ${id}`, data: { drift_result_id: id, type, severity, model_name: r.model_name ?? null } });
+    // Delivered in the background: a slow SMTP server must not hold the drift response.
+    void notify(ctx, { kind: type, subject: `[mlsec] ${message}`, text: `${message}\nSeverity: ${severity}\nResult id: ${id}`, data: { drift_result_id: id, type, severity, model_name: r.model_name ?? null } }).catch(
+      (e: unknown) => ctx.log.warn({ err: e }, 'drift notification failed'),
+    );
   }
   return id;
 }
