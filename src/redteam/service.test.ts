@@ -98,6 +98,22 @@ describe('red-team service', () => {
     expect(loop.json().error).toMatch(/learning loop retrains our own detection models/);
   });
 
+  it('runs a campaign against our own fast-path detector', async () => {
+    const r = await t.inject('red-team', { method: 'POST', url: '/campaigns', headers, payload: { target: 'model:default', count: 60, seed: 9, strategies: ['none', 'reversed'] } });
+    expect(r.statusCode).toBe(202);
+    const c = await waitDone(r.json().id);
+    expect(c.status).toBe('completed');
+    expect(c.summary.total.attacks).toBe(60);
+    expect(c.summary.total.errors).toBe(0);
+    // Plain attacks are mostly caught; reversed text mostly is not: the tallies tell them apart.
+    expect(c.summary.by_strategy.none.detection_rate).toBeGreaterThan(c.summary.by_strategy.reversed.detection_rate);
+    const res = await t.inject('red-team', { method: 'GET', url: `/campaigns/${c.id}/results?page_size=60`, headers });
+    expect(res.json().results.every((x: any) => typeof x.score === 'number' && x.basis === 'detector')).toBe(true);
+    const unknown = await t.inject('red-team', { method: 'POST', url: '/campaigns', headers, payload: { target: 'model:no-such-model', count: 5 } });
+    expect(unknown.statusCode).toBe(202);
+    expect((await waitDone(unknown.json().id)).error).toMatch(/no-such-model/);
+  });
+
   it('fails an unreachable target with the error recorded, without hanging', async () => {
     const dead = createServer();
     await new Promise<void>((res) => dead.listen(0, '127.0.0.1', () => res()));
