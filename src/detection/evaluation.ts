@@ -1,9 +1,4 @@
-import {
-  classificationReport,
-  recallAtFpr,
-  rocAuc,
-  type ClassificationReport,
-} from '../ml/metrics.js';
+import { classificationReport, recallAtFpr, rocAuc, type ClassificationReport } from '../ml/metrics.js';
 import { LABELS, type Label } from '../ml/labels.js';
 
 export interface EvalItem {

@@ -285,7 +285,7 @@ export const RULES: readonly Rule[] = [
     severity: 'weak',
     explanation: 'A line that pretends to be a system/admin message.',
     pattern:
-      /(?:^|\n)\s*(?:#{1,3}\s*|\[|\*\*)?(?:system|admin|developer|sudo)(?:\s+(?:message|prompt|override|note|instruction))?\]?\*{0,2}\s*:\s*(?=\S)/gi,
+      /(?:^|\n)[ \t]*(?:#{1,3}[ \t]*|\[|\*\*)?(?:system|admin|developer|sudo)(?:\s+(?:message|prompt|override|note|instruction))?\]?\*{0,2}\s*:\s*(?=\S)/gi,
   },
   {
     id: 'delimiter.end_of_prompt',
@@ -293,14 +293,15 @@ export const RULES: readonly Rule[] = [
     severity: 'weak',
     explanation: 'Claims the prompt/context ended to start a new one.',
     pattern:
-      /\b(?:end of (?:the )?(?:system prompt|prompt|instructions|context|document|input|user input)|(?:new|begin(?:ning of)?) (?:system prompt|session|conversation)\b)|(?:-{4,}|={4,}|#{4,})\s*(?:new|end|begin|system)\b/gi,
+      /\b(?:end of (?:the )?(?:system prompt|prompt|instructions|context|document|input|user input)|(?:new|begin(?:ning of)?) (?:system prompt|session|conversation)\b)|(?<![-=#])(?:-{4,}|={4,}|#{4,})\s*(?:new|end|begin|system)\b/gi,
   },
   {
     id: 'delimiter.fake_assistant_reply',
     label: 'prompt_injection',
     severity: 'weak',
     explanation: 'Inserts a fake assistant reply to prime compliance.',
-    pattern: /\n\s*(?:assistant|ai|chatgpt|gpt|bot)\s*:\s*(?:sure|ok(?:ay)?|certainly|of course|yes)\b/gi,
+    pattern:
+      /\n[ \t]*(?:assistant|ai|chatgpt|gpt|bot)[ \t]*:\s*(?:sure|ok(?:ay)?|certainly|of course|yes)\b/gi,
   },
   // ---- code injection
   {
@@ -349,6 +350,6 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'Markdown/image link that exfiltrates conversation data to a URL.',
     pattern:
-      /!\[[^\]]*\]\(\s*https?:\/\/[^)\s]+[?&][\w-]+=(?:\{|\[|%7B|<|\$)|\b(?:append|add|include|encode)\b[^.\n]{0,60}\b(?:conversation|chat history|user'?s? (?:data|messages|password|email)|previous messages)\b[^.\n]{0,60}\b(?:url|link|query (?:string|parameter)|image)\b/gi,
+      /!\[[^\]\n]{0,200}\]\(\s*https?:\/\/[^)\s]+[?&][\w-]+=(?:\{|\[|%7B|<|\$)|\b(?:append|add|include|encode)\b[^.\n]{0,60}\b(?:conversation|chat history|user'?s? (?:data|messages|password|email)|previous messages)\b[^.\n]{0,60}\b(?:url|link|query (?:string|parameter)|image)\b/gi,
   },
 ];

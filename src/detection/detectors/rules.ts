@@ -35,6 +35,23 @@ function insideQuotes(text: string, start: number, end: number): boolean {
   return false;
 }
 
+// Long texts are scanned in overlapping windows: a backtracking-prone pattern then costs at
+// most WINDOW^2 per window instead of n^2 over a 100,000-character input (no request can hang).
+// Every rule match is far shorter than the overlap, so no match is lost at a boundary.
+const WINDOW = 4000;
+const OVERLAP = 500;
+
+function execWindowed(re: RegExp, text: string): { m: RegExpExecArray; offset: number } | undefined {
+  for (let start = 0; start < text.length || start === 0; start += WINDOW - OVERLAP) {
+    const part = text.length <= WINDOW ? text : text.slice(start, start + WINDOW);
+    re.lastIndex = 0;
+    const m = re.exec(part);
+    if (m) return { m, offset: start };
+    if (start + WINDOW >= text.length) break;
+  }
+  return undefined;
+}
+
 /**
  * Pure: all rule matches in all views. A match found in several views (raw and normalized) is
  * reported once, from the first view (raw wins), so findings point at the text the user sent.
@@ -47,11 +64,11 @@ export function matchRules(views: readonly View[], rules = COMPILED): Finding[] 
   for (const v of views) {
     for (const { rule, re } of rules) {
       if (seenRule.has(rule.id)) continue;
-      re.lastIndex = 0;
-      const m = re.exec(v.text);
-      if (!m) continue;
+      const hit = execWindowed(re, v.text);
+      if (!hit) continue;
+      const { m, offset } = hit;
       seenRule.add(rule.id);
-      const span: [number, number] = [m.index, m.index + m[0].length];
+      const span: [number, number] = [offset + m.index, offset + m.index + m[0].length];
       const demote =
         meta &&
         rule.severity === 'strong' &&
