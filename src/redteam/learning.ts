@@ -126,7 +126,7 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
   const c = await getCampaign(ctx, req.campaign_id);
   const spec = parseTarget(c.target, []);
   if (spec.kind !== 'model') throw new Error('campaign target is not one of our models');
-  const modelName = req.model_name ?? (spec.model === 'ensemble' || spec.model === 'default' ? 'linear-default' : spec.model);
+  const modelName = req.model_name ?? (spec.model === 'ensemble' || spec.model === 'default' ? 'linear' : spec.model);
   const detect = await loadDetect(ctx, spec.model, (c.targetConfig as { threshold?: number }).threshold);
   if ('error' in detect) throw new Error(detect.error);
 
@@ -174,12 +174,12 @@ export async function runLearningJob(ctx: AppContext, job: JobContext<LearningRe
     production = loadModelArtifactMl(await loadArtifact(ctx, modelName, prodVersion.version));
     productionLabel = `${modelName} ${prodVersion.version} (registry Production)`;
   } else {
-    const file = path.join(ctx.config.modelsDir, modelName, 'model.json');
+    const file = [modelName, `${modelName}-default`].map((d) => path.join(ctx.config.modelsDir, d, 'model.json')).find((f) => existsSync(f)) ?? path.join(ctx.config.modelsDir, modelName, 'model.json');
     if (!existsSync(file)) throw new Error(`no production version of '${modelName}' in the registry and no shipped model at ${file}`);
     production = loadModelArtifactMl(JSON.parse(readFileSync(file, 'utf8')));
     productionLabel = `${modelName} shipped (${file})`;
   }
-  if (candidate.kind !== 'linear' || production.kind !== 'linear') throw new Error('the loop compares linear (hashed n-gram) models; use a linear model_name such as linear-default');
+  if (candidate.kind !== 'linear' || production.kind !== 'linear') throw new Error('the loop compares linear (hashed n-gram) models; use a linear model_name such as "linear"');
   const vn = req.validation_count ?? 1000;
   const valAttacks = generateAttacks({ count: vn, seed: VALIDATION_SEED, strategies: [...strategyRegistry.ids] });
   const valBenign = generateBenign({ count: vn, seed: VALIDATION_SEED });
