@@ -137,7 +137,7 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'The "DAN" (Do Anything Now) jailbreak persona.',
     pattern:
-      /\bdo anything now\b|\bDAN\s+(?:mode|prompt|jailbreak)\b|\b(?:you are|you're|act as|pretend to be|become)\s+(?:now\s+)?DAN\b/g,
+      /\bdo anything now\b|\bDAN\s+(?:mode|prompt|jailbreak)\b|\b(?:[Yy]ou are|[Yy]ou're|YOU ARE|[Aa]ct as|ACT AS|[Pp]retend to be|[Bb]ecome|[Cc]alled|[Nn]amed)\s+(?:now\s+)?(?:a\s+|an\s+)?DAN\b/g,
   },
   {
     id: 'persona.dan_name',
@@ -161,7 +161,7 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'Tells the model it is free of its rules, filters or ethics.',
     pattern:
-      /\b(?:you|you're|you are|your|ai|assistant|chatbot|model|it)\b[^.\n]{0,60}?\b(?:(?:have|has|with) no|without(?: any)?|free (?:of|from)(?: all| any)?|not bound by|unbound by|released from|broken free (?:of|from)|not restricted by|no longer (?:bound|restricted|limited) by|(?:don't|do not|doesn't|does not) (?:have|follow|need to follow|care about|abide by)(?: any)?)\s+(?:\w+\s+){0,2}?(?:restrictions|filters|filtering|censorship|ethics|ethical (?:guidelines|principles|constraints)|moral(?:s|ity| guidelines| principles)?|guidelines|limitations|limits|rules|policies|content polic(?:y|ies)|safety (?:guidelines|measures|protocols)|boundaries)\b/gi,
+      /\b(?:you|you're|you are|your|ai|assistant|chatbot|model|it|dan)\b[^.\n]{0,60}?\b(?:(?:have|has|with) no|without(?: any)?|free (?:of|from)(?: all| any)?|not bound by|unbound by|released from|broken free (?:of|from)|not restricted by|no longer (?:bound|restricted|limited) by|(?:don't|do not|doesn't|does not) (?:have|follow|need to follow|care about|abide by)(?: any)?)\s+(?:\w+\s+){0,2}?(?:restrictions|filters|filtering|censorship|ethics|ethical (?:guidelines|principles|constraints)|moral(?:s|ity| guidelines| principles)?|guidelines|limitations|limits|rules|policies|content polic(?:y|ies)|safety (?:guidelines|measures|protocols)|boundaries)\b/gi,
   },
   {
     id: 'persona.unfiltered_ai',
