@@ -111,12 +111,22 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
     'model.stage_changed',
     async (p: { name?: string; version?: string; stage?: string; artifact_key?: string }) => {
       if (p?.stage !== 'production' || !p.name) return;
+      const key = p.artifact_key ?? `training/models/${p.name}/${p.version}/model.json`;
+      // The artifact's own `kind` (linear | embedding) says which detector serves it, whatever
+      // the registry name; fall back to the name prefix when the artifact cannot be read.
+      let kind: string | undefined;
+      try {
+        kind = (JSON.parse((await ctx.artifacts.get(key)).toString()) as { kind?: string }).kind;
+      } catch (err) {
+        ctx.log.warn({ err, key }, 'promoted model artifact could not be read');
+      }
       const det = detectorRegistry.all.find(
-        (d) => p.name === d.id || p.name!.startsWith(`${d.id}-`) || p.name!.startsWith(`${d.id}_`),
+        (d) =>
+          d.id === kind ||
+          (!kind && (p.name === d.id || p.name!.startsWith(`${d.id}-`) || p.name!.startsWith(`${d.id}_`))),
       );
       if (!det || det.kind === 'rules') return;
       const name = `${det.id}@trained`;
-      const key = p.artifact_key ?? `training/models/${p.name}/${p.version}/model.json`;
       const prev = r.entries.get(name);
       if (prev?.loaded) await prev.loaded.dispose?.();
       r.entries.set(name, {

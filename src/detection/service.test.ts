@@ -109,7 +109,7 @@ describe('model API', () => {
     const file = join(await testModelsDir(), 'linear-default', 'model.json');
     const artifact = JSON.parse(readFileSync(file, 'utf8'));
     artifact.metadata.version = '9.9.9';
-    await t.ctx.artifacts.put('training/models/linear-default/9.9.9/model.json', JSON.stringify(artifact));
+    await t.ctx.artifacts.put('training/models/my-guard/9.9.9/model.json', JSON.stringify(artifact));
     await t.ctx.events.emit('model.stage_changed', {
       name: 'linear-default',
       version: '9.9.9',
