@@ -111,7 +111,7 @@ describe('model API', () => {
     artifact.metadata.version = '9.9.9';
     await t.ctx.artifacts.put('training/models/my-guard/9.9.9/model.json', JSON.stringify(artifact));
     await t.ctx.events.emit('model.stage_changed', {
-      name: 'linear-default',
+      name: 'my-guard',
       version: '9.9.9',
       stage: 'production',
       previous_stage: 'staging',
