@@ -11,7 +11,7 @@
  *      trained on (20% holdout of the shared benign files + generated benign seed 4), plus the
  *      evaluation-only files (GPL / non-commercial: used here to measure, never to train).
  *
- * Run: npx tsx scripts/redteam-loop.ts [--count 2000]
+ * Run: npx tsx scripts/redteam-loop.ts [--count 2000] [--miss-weight 1] [--fp-weight 3]
  */
 import { readFileSync } from 'node:fs';
 import { hashFeatures, DEFAULT_HASHING, type SparseVector } from '../src/ml/text-features.js';
@@ -23,6 +23,9 @@ const DATA = '/work/shared/data';
 const TRAIN_FILES = ['cyberseceval_prompt_injection', 'bipia_documents', 'pallms_payloads', 'giskard_hijacking', 'jailbreakbench_artifacts', 'gpteacher_benign', 'awesome_chatgpt_prompts_benign', 'self_instruct_benign', 'gsm8k_benign'];
 const EVAL_ONLY = ['promptmap_rules', 'easyjailbreak_templates', 'instructionwild_benign'];
 const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 2000;
+const num = (name: string, d: number) => (process.argv.includes(`--${name}`) ? Number(process.argv[process.argv.indexOf(`--${name}`) + 1]) : d);
+const missWeight = num('miss-weight', 1);
+const fpWeight = num('fp-weight', 3);
 
 interface Row { text: string; y: number; w?: number }
 function readFile(name: string): { text: string; y: number; id: string }[] {
@@ -71,8 +74,10 @@ async function main() {
   const flagged = lookalikes.filter((_, i) => bScores[i] >= 0.5);
   console.log(`campaign seed 2: ${campaign.length} attacks, detected ${pct(1 - missed.length / campaign.length)}; ${missed.length} missed -> dataset; ${flagged.length}/${lookalikes.length} benign look-alikes flagged -> dataset`);
 
-  // New dataset version = old rows + missed attacks + wrongly flagged benign (up-weighted a little, as the loop does).
-  const candidate = await train([...prodRows, ...missed.map((a) => ({ text: a.text, y: 1, w: 2 })), ...flagged.map((b) => ({ text: b.text, y: 0, w: 2 }))]);
+  // New dataset version = old rows + missed attacks + wrongly flagged benign. False positives get
+  // the larger weight: adding only attacks pushes the boundary toward benign text.
+  console.log(`weights: missed attacks ${missWeight}, false positives ${fpWeight}`);
+  const candidate = await train([...prodRows, ...missed.map((a) => ({ text: a.text, y: 1, w: missWeight })), ...flagged.map((b) => ({ text: b.text, y: 0, w: fpWeight }))]);
 
   // Fresh evaluation material, never trained on.
   const fresh = generateAttacks({ count, seed: 3, strategies });
