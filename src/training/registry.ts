@@ -168,12 +168,12 @@ export async function transitionStage(ctx: AppContext, req: { name: string; vers
   const stage = req.stage as Stage;
   const row = await requireVersion(ctx, req.name, req.version);
   const actor = req.actor ?? 'system';
-  const moves: { version: string; from: string; to: Stage }[] = [];
+  const moves: { version: string; from: string; to: Stage; artifactKey: string }[] = [];
   if (stage === 'Production') {
     const current = await ctx.db.select().from(modelVersions).where(and(eq(modelVersions.modelName, req.name), eq(modelVersions.stage, 'Production')));
-    for (const c of current) if (c.version !== row.version) moves.push({ version: c.version, from: c.stage, to: 'Archived' });
+    for (const c of current) if (c.version !== row.version) moves.push({ version: c.version, from: c.stage, to: 'Archived', artifactKey: c.artifactKey });
   }
-  moves.push({ version: row.version, from: row.stage, to: stage });
+  moves.push({ version: row.version, from: row.stage, to: stage, artifactKey: row.artifactKey });
   for (const m of moves) {
     await ctx.db.update(modelVersions).set({ stage: m.to }).where(and(eq(modelVersions.modelName, req.name), eq(modelVersions.version, m.version)));
     await ctx.db.insert(stageTransitions).values({
@@ -187,8 +187,10 @@ export async function transitionStage(ctx: AppContext, req: { name: string; vers
       reason: m.version === row.version ? (req.reason ?? null) : `superseded by ${row.version}`,
     });
   }
-  for (const m of moves) await ctx.events.emit('model.stage_changed', { name: req.name, version: m.version, stage: m.to, previous_stage: m.from, actor, reason: req.reason ?? null });
-  return { name: req.name, version: row.version, stage, previous_stage: row.stage, actor, reason: req.reason ?? null, changes: moves };
+  for (const m of moves) {
+    await ctx.events.emit('model.stage_changed', { name: req.name, version: m.version, stage: m.to, previous_stage: m.from, artifact_key: m.artifactKey, kind: row.kind, actor, reason: req.reason ?? null });
+  }
+  return { name: req.name, version: row.version, stage, previous_stage: row.stage, actor, reason: req.reason ?? null, changes: moves.map(({ version, from, to }) => ({ version, from, to })) };
 }
 
 /** Point `alias` at a version (creating or moving it); logged like a stage change. */
