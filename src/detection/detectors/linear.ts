@@ -30,7 +30,7 @@ export const linear: Detector = {
           'linear',
           model.version,
           items,
-          { chunkWords: opts?.chunkWords ?? 400, overlapWords: opts?.overlapWords ?? 50 },
+          { chunkWords: opts?.chunkWords ?? 600, overlapWords: opts?.overlapWords ?? 60 },
           (texts) => texts.map((t) => fullProbs(model.predictProba(t))),
         ),
     };
