@@ -101,6 +101,16 @@ async function main() {
     const [p, c] = [prod(rows), candidate(rows)];
     line(`${rows[0].y ? 'recall' : 'FPR'}, ${f} (eval-only, n=${rows.length})`, rate(p, 0.5), rate(c, 0.5));
   }
+  // Same false-positive budget: the candidate's threshold is set so that its FPR on the shared
+  // benign holdout does not exceed production's at 0.5; then compare detection.
+  const prodFp = ph.filter((x) => x >= 0.5).length;
+  const sortedCh = [...ch].sort((a, b) => b - a);
+  const thr = Math.max(0.5, prodFp < sortedCh.length ? sortedCh[prodFp] + 1e-9 : 0.5);
+  table.push('', `candidate threshold at production's holdout FPR: ${thr.toFixed(4)}`);
+  line(`detection rate, fresh campaign seed 3 (prod 0.5 / cand ${thr.toFixed(3)})`, rate(pf, 0.5), rate(cf, thr));
+  line('FPR, shared benign holdout (same budget)', rate(ph, 0.5), rate(ch, thr));
+  line('FPR, generated benign look-alikes seed 4', rate(pg, 0.5), rate(cg, thr));
+  line('FPR, instructionwild_benign (eval-only)', rate(prod(evalOnly.filter((r) => r.file === 'instructionwild_benign')), 0.5), rate(candidate(evalOnly.filter((r) => r.file === 'instructionwild_benign')), thr));
   const yAll = [...fresh.map(() => 1), ...sharedBenignHoldout.map(() => 0), ...freshBenign.map(() => 0)];
   line('ROC AUC, fresh campaign vs all benign validation', rocAuc(yAll, [...pf, ...ph, ...pg]), rocAuc(yAll, [...cf, ...ch, ...cg]));
   console.log('\n' + table.join('\n'));
