@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { desc, gte, and, sql } from 'drizzle-orm';
+import { Counter, Histogram } from 'prom-client';
 import type { AppContext } from '../platform/context.js';
 import { appError } from '../platform/errors.js';
 import type { Label } from '../ml/labels.js';
@@ -64,6 +65,7 @@ interface Runtime {
   flushTimer?: NodeJS.Timeout;
   flushing?: Promise<void>;
   unsubscribe?: () => void;
+  metrics: { predictions: Counter<'label' | 'source'>; latency: Histogram<'source'> };
 }
 
 const runtimes = new WeakMap<AppContext, Runtime>();
@@ -103,6 +105,28 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
     settings,
     stats: { hits: 0, misses: 0, evictions: 0, loads: 0, resultHits: 0, resultMisses: 0 },
     logBuffer: [],
+    metrics: {
+      // Reuse on a second runtime for the same ctx (after shutdown): prom-client rejects duplicates.
+      predictions:
+        (ctx.metrics.getSingleMetric('detection_predictions_total') as
+          Counter<'label' | 'source'> | undefined) ??
+        new Counter({
+          name: 'detection_predictions_total',
+          help: 'Predictions served, by label and source',
+          labelNames: ['label', 'source'],
+          registers: [ctx.metrics],
+        }),
+      latency:
+        (ctx.metrics.getSingleMetric('detection_prediction_duration_ms') as
+          Histogram<'source'> | undefined) ??
+        new Histogram({
+          name: 'detection_prediction_duration_ms',
+          help: 'Per-text prediction time in ms (batched requests: per item)',
+          labelNames: ['source'],
+          buckets: [0.5, 1, 2, 5, 10, 20, 50, 100, 250, 1000],
+          registers: [ctx.metrics],
+        }),
+    },
   };
   runtimes.set(ctx, rt);
   const r = rt;
@@ -564,6 +588,8 @@ export async function predict(
 // ---------------------------------------------------------------- prediction log
 
 function logPrediction(rt: Runtime, text: string, p: Prediction, source: string): void {
+  rt.metrics.predictions.inc({ label: p.label, source });
+  rt.metrics.latency.observe({ source }, p.processing_time_ms);
   rt.logBuffer.push({
     textHash: p.text_hash,
     text: rt.ctx.config.logRawText ? text : null,
