@@ -471,6 +471,11 @@ function toModelResult(
   };
 }
 
+/** Largest batch the HTTP routes accept (413 above it). */
+export function maxBatchSize(ctx: AppContext): number {
+  return runtime(ctx).settings.maxBatch;
+}
+
 /**
  * Score many texts with the same options: every model sees the whole batch at once (one encoder
  * pass, batched ONNX runs). Validates every text first (400/413 name the offending index).
@@ -484,8 +489,14 @@ export async function predictBatch(
   } = {},
 ): Promise<Prediction[]> {
   const rt = runtime(ctx);
-  if (texts.length > rt.settings.maxBatch)
-    throw appError('DETECTION_BATCH_TOO_LARGE', { items: texts.length, limit: rt.settings.maxBatch });
+  // In-process callers (red team, evaluation) may send any number: work in bounded slices.
+  if (texts.length > rt.settings.maxBatch) {
+    const out: Prediction[] = [];
+    for (let s = 0; s < texts.length; s += rt.settings.maxBatch) {
+      out.push(...(await predictBatch(ctx, texts.slice(s, s + rt.settings.maxBatch), opts)));
+    }
+    return out;
+  }
   const valid = texts.map((t, i) =>
     validateText(ctx, t, texts.length === 1 && !opts.source?.includes('batch') ? 'text' : `texts[${i}]`),
   );

@@ -14,6 +14,7 @@ import {
   predict,
   predictBatch,
   runtime,
+  maxBatchSize,
   shutdown,
   unloadModel,
   warmup,
@@ -97,6 +98,11 @@ function modelsHealth(ctx: AppContext) {
   };
 }
 
+function checkBatch(ctx: AppContext, items: number): void {
+  if (items > maxBatchSize(ctx))
+    throw appError('DETECTION_BATCH_TOO_LARGE', { items, limit: maxBatchSize(ctx) });
+}
+
 /** Serving names: every model plus `ensemble` (the default ensemble). */
 function servingModels(ctx: AppContext, name: string): string[] | undefined {
   if (name === 'ensemble') return undefined;
@@ -120,6 +126,7 @@ export const modelApiService: ServiceDefinition = {
     );
     app.post('/predict/batch', { schema: { body: BatchBody }, config: { role: 'viewer' } }, async (req) => {
       const { texts, ...opts } = req.body;
+      checkBatch(ctx, texts.length);
       const t0 = performance.now();
       const predictions = await predictBatch(ctx, texts, { ...opts, source: 'model-api:batch' });
       return { predictions, count: predictions.length, processing_time_ms: performance.now() - t0 };
@@ -206,6 +213,7 @@ export const modelServingService: ServiceDefinition = {
       { schema: { params: ModelParams, body: ServingBatch }, config: { role: 'viewer' } },
       async (req) => {
         const { texts, ...opts } = req.body;
+        checkBatch(ctx, texts.length);
         const predictions = await predictBatch(ctx, texts, {
           ...opts,
           models: servingModels(ctx, req.params.name),
@@ -258,6 +266,7 @@ export const modelServingService: ServiceDefinition = {
           throw appError('DETECTION_BAD_INFER_REQUEST', {
             reason: `shape ${JSON.stringify(input.shape)} holds ${count} values but data has ${texts.length}`,
           });
+        checkBatch(ctx, texts.length);
         const p = req.body.parameters ?? {};
         const threshold = typeof p.threshold === 'number' ? p.threshold : undefined;
         const context = p.context === 'document' ? 'document' : 'user';
