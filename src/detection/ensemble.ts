@@ -33,7 +33,7 @@ export const DEFAULT_ENSEMBLE: EnsembleConfig = {
   calibration: {},
   // Equal-evidence default: each detector's log-odds counts once, a slight prior towards benign.
   stacker: { bias: -0.5, coef: { rules: 1, linear: 1, embedding: 1, transformer: 1 } },
-  thresholds: { user: 0.5, document: 0.4 },
+  thresholds: { user: 0.5, document: 0.45 },
   strongRulesDecide: true,
 };
 
