@@ -30,12 +30,12 @@ export const EmbeddingParams = Type.Object(
 export type EmbeddingParamsT = Required<Static<typeof EmbeddingParams>>;
 
 const defaults: EmbeddingParamsT = {
-  epochs: 40,
-  learning_rate: 0.005,
+  epochs: 120,
+  learning_rate: 0.02,
   l2: 1e-5,
   batch_size: 64,
   class_weight: 'balanced',
-  patience: 4,
+  patience: 8,
   hard_negative_weight: 2,
   source_balance: 0.5,
   encode_batch_size: 32,
