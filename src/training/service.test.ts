@@ -79,6 +79,10 @@ describe('training service', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toMatch(/epochs/);
     expect(bad.json().error).toMatch(/bogus/);
+    // curl -d sends JSON labelled as a form (the overview's troubleshooting command).
+    const form = await t.inject('training', { method: 'POST', url: '/train', payload: '{"model_name": "gpt-17"}', headers: { ...h, 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.statusCode).toBe(404);
+    expect(form.json().code).toBe('TRAINING_UNKNOWN_MODEL');
     const split = await post({ model_name: 'linear', dataset: 'tiny', split: { kind: 'leave-source-out', holdout: ['zzz.jsonl'] } });
     expect(split.statusCode).toBe(400);
     expect(split.json().error).toMatch(/zzz.jsonl/);

@@ -56,6 +56,24 @@ const StageBody = Type.Object(
 );
 const AliasBody = Type.Object({ version: Type.String({ minLength: 1 }), reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false });
 
+/**
+ * The overview's troubleshooting command is `curl -X POST :8002/train -d '{"model_name": ...}'`:
+ * curl's `-d` labels the JSON as a form, which parses into one key (the JSON text) with an
+ * empty value. Recover the JSON object so that documented command works as written.
+ */
+async function jsonSentAsForm(req: { body: unknown; headers: Record<string, unknown> }): Promise<void> {
+  const ct = String(req.headers['content-type'] ?? '');
+  if (!ct.startsWith('application/x-www-form-urlencoded') || !req.body || typeof req.body !== 'object') return;
+  const keys = Object.keys(req.body);
+  if (keys.length !== 1 || (req.body as Record<string, unknown>)[keys[0]] !== '' || !keys[0].trimStart().startsWith('{')) return;
+  try {
+    const parsed = JSON.parse(keys[0]) as unknown;
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) req.body = parsed;
+  } catch {
+    // Not JSON after all: let schema validation report the form body as it is.
+  }
+}
+
 function actorOf(req: { principal: { id: string; email?: string } | null }): string {
   return req.principal?.email ?? req.principal?.id ?? 'anonymous';
 }
@@ -96,7 +114,7 @@ export const trainingService: ServiceDefinition = {
     });
     app.get('/datasets/:id', { schema: { params: Type.Object({ id: Type.String() }) } }, async (req) => getDataset(ctx, req.params.id));
 
-    app.post('/train', { schema: { body: TrainBody } }, async (req, reply) => {
+    app.post('/train', { schema: { body: TrainBody }, preValidation: jsonSentAsForm }, async (req, reply) => {
       const { hyperparameters, params, ...rest } = req.body;
       const job = await enqueueTraining(ctx, { ...rest, params: params ?? hyperparameters, trigger: 'api', actor: actorOf(req) });
       return reply.status(202).send({ ...job, message: `Training job queued; follow it at GET /jobs/${job.id}` });
