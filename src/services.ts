@@ -1,11 +1,22 @@
 import { GATEWAY } from './platform/app.js';
 import type { ServiceDefinition } from './platform/http/service.js';
+import { modelApiService, modelCacheService, modelServingService } from './detection/index.js';
+import { analyticsService } from './analytics/index.js';
+import { trainingService } from './training/index.js';
+import { redteamService } from './redteam/service.js';
 
 /**
  * The composition root: every service of the platform. Each domain exports its service
  * definition(s); ports are the defaults of ARCHITECTURE.md (MLSEC_PORT_<NAME> overrides).
  */
-export const ALL_SERVICES: ServiceDefinition[] = [];
+export const ALL_SERVICES: ServiceDefinition[] = [
+  modelApiService,
+  analyticsService,
+  trainingService,
+  modelCacheService,
+  redteamService,
+  modelServingService,
+];
 
 export function defaultPorts(): Record<string, number> {
   return { ...Object.fromEntries(ALL_SERVICES.map((s) => [s.name, s.port])), [GATEWAY.name]: GATEWAY.port };

@@ -123,6 +123,20 @@ describe('platform http', () => {
     expect(bad.json().code).toBe('AUTH_BAD_CREDENTIALS');
   });
 
+  it('accepts API keys until they are revoked', async () => {
+    const admin = await t.auth('admin');
+    const created = await t.inject('echo', { method: 'POST', url: '/api/auth/api-keys', headers: admin, payload: { name: 'svc', role: 'analyst' } });
+    expect(created.statusCode).toBe(201);
+    const { key, id } = created.json();
+    const ok = await t.inject('echo', { method: 'POST', url: '/echo', payload: { text: 'k' }, headers: { 'x-api-key': key } });
+    expect(ok.json()).toEqual({ text: 'k', by: 'analyst' });
+    const bearer = await t.inject('echo', { method: 'POST', url: '/echo', payload: { text: 'k' }, headers: { authorization: `Bearer ${key}` } });
+    expect(bearer.statusCode).toBe(200);
+    expect((await t.inject('echo', { method: 'DELETE', url: `/api/auth/api-keys/${id}`, headers: admin })).statusCode).toBe(204);
+    const revoked = await t.inject('echo', { method: 'POST', url: '/echo', payload: { text: 'k' }, headers: { 'x-api-key': key } });
+    expect(revoked.statusCode).toBe(401);
+  });
+
   it('lets viewers read but not write', async () => {
     const h = await t.auth('viewer');
     const w = await t.inject('echo', { method: 'POST', url: '/echo', payload: { text: 'x' }, headers: h });

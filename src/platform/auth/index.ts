@@ -4,6 +4,7 @@ import path from 'node:path';
 import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import { count, eq } from 'drizzle-orm';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+import { LRUCache } from 'lru-cache';
 import type { AppContext } from '../context.js';
 import { appError } from '../errors.js';
 import { apiKeys, users } from '../schema.js';
@@ -70,7 +71,33 @@ const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
  * Throws AUTH_REQUIRED when absent, AUTH_INVALID_TOKEN when expired, tampered, revoked or
  * belonging to a disabled user.
  */
+// Verified credentials are remembered briefly: the user/key lookup is a database round trip
+// that would otherwise dominate a fast /predict. Revoking a key clears the cache of this
+// process; other processes notice within PRINCIPAL_TTL_MS.
+const PRINCIPAL_TTL_MS = 10_000;
+const principalCaches = new WeakMap<AppContext, LRUCache<string, Principal>>();
+function principalCache(ctx: AppContext) {
+  let c = principalCaches.get(ctx);
+  if (!c) {
+    c = new LRUCache<string, Principal>({ max: 10_000, ttl: PRINCIPAL_TTL_MS });
+    principalCaches.set(ctx, c);
+  }
+  return c;
+}
+
 export async function authenticate(
+  ctx: AppContext,
+  headers: { authorization?: string; 'x-api-key'?: string | string[] },
+): Promise<Principal> {
+  const cacheKey = headers.authorization ?? (typeof headers['x-api-key'] === 'string' ? headers['x-api-key'] : undefined);
+  const cached = cacheKey ? principalCache(ctx).get(cacheKey) : undefined;
+  if (cached) return cached;
+  const principal = await resolvePrincipal(ctx, headers);
+  if (cacheKey) principalCache(ctx).set(cacheKey, principal);
+  return principal;
+}
+
+async function resolvePrincipal(
   ctx: AppContext,
   headers: { authorization?: string; 'x-api-key'?: string | string[] },
 ): Promise<Principal> {
@@ -225,4 +252,5 @@ export async function revokeApiKey(ctx: AppContext, id: string) {
     .where(eq(apiKeys.id, id))
     .returning();
   if (!rows.length) throw appError('RESOURCE_NOT_FOUND', { kind: 'API key', id });
+  principalCache(ctx).clear();
 }
