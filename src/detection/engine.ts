@@ -133,8 +133,10 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
   // Training promotes a version to production -> serve it as `<detector>@trained` next to the shipped one.
   rt.unsubscribe = ctx.events.on(
     'model.stage_changed',
-    async (p: { name?: string; version?: string; stage?: string; artifact_key?: string }) => {
-      if (p?.stage !== 'production' || !p.name) return;
+    async (p: { name?: string; version?: string; stage?: string; artifact_key?: string; shipped?: boolean }) => {
+      // The registry's stages are capitalised ('Production'); the shipped defaults are already
+      // served as the pre-trained variant, so their registration is not a new model.
+      if (p?.stage?.toLowerCase() !== 'production' || !p.name || p.shipped) return;
       const key = p.artifact_key ?? `training/models/${p.name}/${p.version}/model.json`;
       // The artifact's own `kind` (linear | embedding) says which detector serves it, whatever
       // the registry name; fall back to the name prefix when the artifact cannot be read.

@@ -183,6 +183,12 @@ export const SETTINGS = {
     'OTLP/HTTP endpoint; set = traces exported (e.g. Jaeger at http://localhost:4318).',
   ),
   modelsDir: setting('MLSEC_MODELS_DIR', './models', str, 'Folder of shipped/pre-trained model artifacts.'),
+  datasetDirs: setting<string[]>(
+    'MLSEC_DATASET_DIRS',
+    ['./datasets'],
+    list,
+    'Folders whose files API clients may import as datasets by server path (besides MLSEC_DATA_DIR/datasets).',
+  ),
   maxTextChars: setting(
     'MLSEC_MAX_TEXT_CHARS',
     100_000,
@@ -287,6 +293,10 @@ export function loadConfig(
   if (problems.length) throw new ConfigError(problems);
   out.dataDir = path.resolve(String(out.dataDir));
   out.modelsDir = path.resolve(String(out.modelsDir));
+  out.datasetDirs = [
+    ...(out.datasetDirs as string[]).map((d) => path.resolve(d)),
+    path.join(String(out.dataDir), 'datasets'),
+  ];
   out.ports = ports;
   return out as Config;
 }

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { CliRunner } from '../cli/runner.js';
 import { trainingService } from './service.js';
@@ -37,7 +38,8 @@ export function registerCli(program: Command, run: CliRunner): void {
             }
           }
           const name = o.name ?? o.model;
-          const ds = await createDatasetVersion(ctx, { name: `cli-${name}`, path: resolve(o.data), base: 'none', actor: 'cli' });
+          // The operator's own file: read it here (server-side paths are confined to dataset folders).
+          const ds = await createDatasetVersion(ctx, { name: `cli-${name}`, content: await readFile(resolve(o.data), 'utf8'), source: basename(o.data), base: 'none', actor: 'cli' });
           console.error(`dataset version ${ds.id}: ${JSON.stringify((ds.stats as { by_label: unknown }).by_label)}`);
           const split = o.holdout ? { kind: 'leave-source-out' as const, holdout: o.holdout.split(',').map((s) => s.trim()) } : undefined;
           const job = await enqueueTraining(ctx, { model_name: name, trainer: o.model, dataset_version: ds.id, params, split, trigger: 'cli', actor: 'cli' });

@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, resolve, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.js';
 import { appError } from '../platform/errors.js';
@@ -61,7 +62,28 @@ export function builtinRecords(): DatasetRecord[] {
   return generatedToRecords(attacks, benign, 42);
 }
 
-async function parseInput(input: CreateDatasetVersionInput): Promise<ParseResult> {
+/**
+ * A server-side path is only read inside the configured dataset folders (MLSEC_DATASET_DIRS and
+ * <data dir>/datasets): otherwise any analyst could make the server read, and echo rows of,
+ * arbitrary files. Symlinks and `..` are resolved before the check.
+ */
+async function allowedPath(dirs: string[], given: string): Promise<string> {
+  let real: string;
+  try {
+    real = await realpath(resolve(given));
+  } catch (e) {
+    throw appError('TRAINING_DATASET_SOURCE', { detail: `cannot read '${given}' (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
+  }
+  for (const d of dirs) {
+    const root = await realpath(d).catch(() => undefined);
+    if (root && (real === root || real.startsWith(root + sep))) return real;
+  }
+  throw appError('TRAINING_DATASET_SOURCE', {
+    detail: `'${given}' is outside the dataset folders (${dirs.join(', ')}); put the file there, set MLSEC_DATASET_DIRS, or upload its content`,
+  });
+}
+
+async function parseInput(input: CreateDatasetVersionInput, datasetDirs: string[]): Promise<ParseResult> {
   const given = [input.records !== undefined, input.content !== undefined, input.path !== undefined].filter(Boolean).length;
   if (given !== 1) throw appError('TRAINING_DATASET_SOURCE', { detail: `got ${given} of them` });
   const file = input.source ?? input.name;
@@ -70,8 +92,9 @@ async function parseInput(input: CreateDatasetVersionInput): Promise<ParseResult
   }
   if (input.path) {
     let content: string;
+    const file = await allowedPath(datasetDirs, input.path);
     try {
-      content = await readFile(input.path, 'utf8');
+      content = await readFile(file, 'utf8');
     } catch (e) {
       throw appError('TRAINING_DATASET_SOURCE', { detail: `cannot read '${input.path}' (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` });
     }
@@ -93,7 +116,7 @@ export async function createDatasetVersion(ctx: AppContext, input: CreateDataset
   if (typeof input.name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/.test(input.name)) {
     throw appError('VALIDATION_FAILED', { detail: `dataset name must be 1-100 characters of letters, digits, '.', '_', ':', '-' (got ${JSON.stringify(input.name)})` });
   }
-  const parsed = await parseInput(input);
+  const parsed = await parseInput(input, ctx.config.datasetDirs);
   const [existing] = await ctx.db.select().from(datasets).where(eq(datasets.name, input.name));
   const base = input.base ?? (existing ? 'latest' : 'none');
   let baseRecords: DatasetRecord[] = [];

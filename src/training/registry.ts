@@ -65,7 +65,7 @@ export async function ensureModel(ctx: AppContext, name: string, trainer: string
  */
 export async function registerVersion(
   ctx: AppContext,
-  opts: { name: string; trainer: string; artifact: ModelArtifact; runId?: string | null; seq?: number; stage?: Stage; actor?: string; reason?: string },
+  opts: { name: string; trainer: string; artifact: ModelArtifact; runId?: string | null; seq?: number; stage?: Stage; actor?: string; reason?: string; shipped?: boolean },
 ): Promise<ReturnType<typeof versionView>> {
   await ensureModel(ctx, opts.name, opts.trainer);
   const [{ m }] = await ctx.db.select({ m: max(modelVersions.seq) }).from(modelVersions).where(eq(modelVersions.modelName, opts.name));
@@ -93,7 +93,7 @@ export async function registerVersion(
     })
     .returning();
   if (opts.stage && opts.stage !== 'None') {
-    await transitionStage(ctx, { name: opts.name, version, stage: opts.stage, actor: opts.actor ?? 'system', reason: opts.reason ?? 'registered' });
+    await transitionStage(ctx, { name: opts.name, version, stage: opts.stage, actor: opts.actor ?? 'system', reason: opts.reason ?? 'registered', shipped: opts.shipped });
     return versionView({ ...row, stage: opts.stage });
   }
   return versionView(row);
@@ -163,7 +163,7 @@ export async function getProductionVersion(ctx: AppContext, name: string) {
  * the previous Production version (also logged and emitted). Throws 404 for an unknown
  * model/version; a no-op transition is still logged (someone asked for it, with a reason).
  */
-export async function transitionStage(ctx: AppContext, req: { name: string; version: string; stage: Stage | string; reason?: string; actor?: string }) {
+export async function transitionStage(ctx: AppContext, req: { name: string; version: string; stage: Stage | string; reason?: string; actor?: string; shipped?: boolean }) {
   if (!(STAGES as readonly string[]).includes(req.stage)) throw appError('VALIDATION_FAILED', { detail: `stage must be one of ${STAGES.join(', ')} (got '${req.stage}')` });
   const stage = req.stage as Stage;
   const row = await requireVersion(ctx, req.name, req.version);
@@ -188,7 +188,7 @@ export async function transitionStage(ctx: AppContext, req: { name: string; vers
     });
   }
   for (const m of moves) {
-    await ctx.events.emit('model.stage_changed', { name: req.name, version: m.version, stage: m.to, previous_stage: m.from, artifact_key: m.artifactKey, kind: row.kind, actor, reason: req.reason ?? null });
+    await ctx.events.emit('model.stage_changed', { name: req.name, version: m.version, stage: m.to, previous_stage: m.from, artifact_key: m.artifactKey, kind: row.kind, actor, reason: req.reason ?? null, shipped: req.shipped === true });
   }
   return { name: req.name, version: row.version, stage, previous_stage: row.stage, actor, reason: req.reason ?? null, changes: moves.map(({ version, from, to }) => ({ version, from, to })) };
 }

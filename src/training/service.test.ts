@@ -7,6 +7,7 @@ import { trainingService } from './service.js';
 import { getProductionVersion, loadModelArtifact } from './index.js';
 import { loadModelArtifact as decode } from '../ml/linear-model.js';
 
+const DATASET_DIR = mkdtempSync(join(tmpdir(), 'ds-'));
 let t: TestApp;
 const events: unknown[] = [];
 
@@ -22,7 +23,7 @@ function rows(n: number) {
 }
 
 beforeAll(async () => {
-  t = await buildTestApp({ services: [trainingService] });
+  t = await buildTestApp({ services: [trainingService], env: { MLSEC_DATASET_DIRS: DATASET_DIR } });
   t.ctx.events.on('model.stage_changed', (p) => void events.push(p));
 });
 afterAll(async () => t?.close());
@@ -152,8 +153,14 @@ describe('training service', () => {
 
   it('cancels a job and 404s unknown jobs; imports from a server-side path', async () => {
     const h = await t.auth('analyst');
-    const dir = mkdtempSync(join(tmpdir(), 'ds-'));
-    const file = join(dir, 'd.csv');
+    const outside = join(mkdtempSync(join(tmpdir(), 'outside-')), 'd.csv');
+    writeFileSync(outside, 'text,label\nhello,benign\n');
+    const refused = await t.inject('training', { method: 'POST', url: '/datasets', payload: { name: 'x', path: outside }, headers: h });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatch(/outside the dataset folders/);
+    const sneaky = await t.inject('training', { method: 'POST', url: '/datasets', payload: { name: 'x', path: join(DATASET_DIR, '..', '..', 'etc', 'passwd') }, headers: h });
+    expect(sneaky.statusCode).toBe(400);
+    const file = join(DATASET_DIR, 'd.csv');
     writeFileSync(file, 'text,label\n' + rows(30).map((r) => `"${r.text}",${r.label}`).join('\n'));
     const r = await t.inject('training', { method: 'POST', url: '/train', payload: { model_name: 'linear', training_data_path: file, params: { dim_log2: 12, epochs: 200, patience: 50 } }, headers: h });
     expect(r.statusCode, r.body).toBe(202);

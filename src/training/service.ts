@@ -91,7 +91,7 @@ export async function registerShippedModels(ctx: AppContext): Promise<string[]> 
     const existing = await getModelRow(ctx, name);
     if (existing && (await listModelVersions(ctx, name)).length > 0) continue;
     const artifact = JSON.parse(readFileSync(file, 'utf8')) as ModelArtifact;
-    await registerVersion(ctx, { name, trainer: name, artifact, seq: 0, stage: 'Production', actor: 'system', reason: `shipped default (${file})` });
+    await registerVersion(ctx, { name, trainer: name, artifact, seq: 0, stage: 'Production', actor: 'system', reason: `shipped default (${file})`, shipped: true });
     done.push(name);
   }
   return done;
