@@ -121,7 +121,8 @@ describe('training service', () => {
     const admin = await t.auth('admin');
     const st = await t.inject('training', { method: 'POST', url: '/models/deberta-v3-base/versions/1.0.1/stage', payload: { stage: 'Production', reason: 'beats baseline' }, headers: admin });
     expect(st.statusCode).toBe(200);
-    expect(events).toContainEqual(expect.objectContaining({ name: 'deberta-v3-base', version: '1.0.1', stage: 'Production', previous_stage: 'None' }));
+    // with Redis the event arrives through pub/sub, a moment after the response
+    await expect.poll(() => events, { timeout: 5000 }).toContainEqual(expect.objectContaining({ name: 'deberta-v3-base', version: '1.0.1', stage: 'Production', previous_stage: 'None' }));
     expect((await t.inject('training', { method: 'POST', url: '/models/deberta-v3-base/versions/1.0.1/stage', payload: { stage: 'Production' }, headers: h })).statusCode).toBe(403);
     expect((await t.inject('training', { method: 'POST', url: '/models/deberta-v3-base/versions/9.9.9/stage', payload: { stage: 'Staging' }, headers: admin })).statusCode).toBe(404);
     expect((await t.inject('training', { method: 'POST', url: '/models/deberta-v3-base/versions/1.0.1/stage', payload: { stage: 'Live' }, headers: admin })).statusCode).toBe(400);
