@@ -4,13 +4,14 @@
  * benign look-alikes, and scores both on the evaluation-only files (never trained on) and on
  * the shared benign holdout. Run: npx tsx bench/redteam-ablation.ts [--count 4000]
  */
+import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { hashFeatures, DEFAULT_HASHING } from '../src/ml/text-features.js';
 import { trainSoftmax, predictLogits, DEFAULT_LOGISTIC } from '../src/ml/logistic.js';
 import { rocAuc, recallAtFpr } from '../src/ml/metrics.js';
 import { generateAttacks, generateBenign, hashSeed, strategyRegistry } from '../src/redteam/index.js';
 
-const DATA = '/work/shared/data';
+const DATA = resolve('..', 'shared', 'data');
 const TRAIN_FILES = ['cyberseceval_prompt_injection', 'bipia_documents', 'pallms_payloads', 'giskard_hijacking', 'jailbreakbench_artifacts', 'gpteacher_benign', 'awesome_chatgpt_prompts_benign', 'self_instruct_benign', 'gsm8k_benign'];
 const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 4000;
 const read = (f: string) => readFileSync(`${DATA}/${f}.jsonl`, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).map((r) => ({ text: r.text as string, y: r.label === 'benign' ? 0 : 1, id: r.id as string }));

@@ -13,13 +13,14 @@
  *
  * Run: npx tsx scripts/redteam-loop.ts [--count 2000] [--miss-weight 1] [--fp-weight 3]
  */
+import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { hashFeatures, DEFAULT_HASHING, type SparseVector } from '../src/ml/text-features.js';
 import { trainSoftmax, predictLogits, DEFAULT_LOGISTIC } from '../src/ml/logistic.js';
 import { rocAuc } from '../src/ml/metrics.js';
 import { generateAttacks, generateBenign, hashSeed, strategyRegistry } from '../src/redteam/index.js';
 
-const DATA = '/work/shared/data';
+const DATA = resolve('..', 'shared', 'data');
 const TRAIN_FILES = ['cyberseceval_prompt_injection', 'bipia_documents', 'pallms_payloads', 'giskard_hijacking', 'jailbreakbench_artifacts', 'gpteacher_benign', 'awesome_chatgpt_prompts_benign', 'self_instruct_benign', 'gsm8k_benign'];
 const EVAL_ONLY = ['promptmap_rules', 'easyjailbreak_templates', 'instructionwild_benign'];
 const count = Number(process.argv[process.argv.indexOf('--count') + 1]) || 2000;

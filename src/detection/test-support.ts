@@ -13,7 +13,7 @@ import { encodeMatrix, ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION } from '../ml/li
 import { getSentenceEncoder, ENCODER_DIM, ENCODER_ID } from '../ml/encoder.js';
 
 const SHIPPED = resolve('models');
-const DATA = '/work/shared/data';
+const DATA = resolve('..', 'shared', 'data');
 
 function sample(file: string, n: number): { text: string; label: Label }[] {
   const p = process.env.MLSEC_DATA_DIR ? join(process.env.MLSEC_DATA_DIR, file) : join(DATA, file);
