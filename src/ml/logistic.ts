@@ -13,6 +13,7 @@
  * Deterministic: weights start at zero and the only randomness (batch order) comes from a
  * seeded PRNG, so the same data + params + seed give bit-identical weights.
  */
+import { mulberry32 } from './rng.js';
 import type { SparseVector } from './text-features.js';
 
 export interface LogisticParams {
@@ -81,17 +82,7 @@ export class TrainingAbortedError extends Error {
   }
 }
 
-/** mulberry32: tiny, fast, good enough for shuffling; seeded so runs are reproducible. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export function shuffleInPlace<T>(arr: T[] | Uint32Array, rand: () => number): void {
   for (let i = arr.length - 1; i > 0; i--) {

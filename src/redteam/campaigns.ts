@@ -1,3 +1,4 @@
+import type { RedTeamTestResult } from '../analytics/index.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, count as sqlCount, desc, eq, lte } from 'drizzle-orm';
 import type { AppContext } from '../platform/context.js';
@@ -207,15 +208,8 @@ export async function reportToAnalytics(ctx: AppContext, row: CampaignRow, model
   return payloads.length;
 }
 
-export interface RedTeamTestResult {
-  test_id: string;
-  model_name: string;
-  test_type: string;
-  attack_success: boolean;
-  confidence_score: number;
-  attack_details: { method: string; payload: string; success_rate: number; attacks?: number; missed?: number; campaign_id?: string };
-  timestamp: string;
-}
+// The record shape analytics stores (POST /red-team/results); declared once, there.
+export type { RedTeamTestResult };
 
 /** Pure: one analytics record per (category, strategy) pair of a summary. */
 export function redTeamResultPayloads(row: Pick<CampaignRow, 'id'>, modelName: string, summary: CampaignSummary, now: Date): RedTeamTestResult[] {

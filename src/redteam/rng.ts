@@ -1,24 +1,6 @@
-/**
- * Seeded randomness for attack generation.
- *
- * Hand-written rather than a library because it is ten lines and the one property we need is
- * exact reproducibility: the same seed must give byte-identical attacks on every machine, Node
- * version and run, so a campaign can be replayed and a training set rebuilt. `Math.random` cannot
- * be seeded; mulberry32 is a tiny, well-mixed 32-bit generator that is fully deterministic.
- */
-export type Rng = () => number;
-
-/** mulberry32: returns floats in [0, 1), fully determined by `seed`. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded randomness for attack generation: the shared generator plus per-item seeds. */
+export { mulberry32, type Rng } from '../ml/rng.js';
+import type { Rng } from '../ml/rng.js';
 
 /**
  * FNV-1a over the parts: derives an independent per-item seed from (campaign seed, category,
