@@ -10,6 +10,7 @@
  *  - results are cached by SHA-256 of the text, in memory and optionally in an append-only
  *    file under a cache directory, so retraining on the same data re-encodes nothing.
  */
+import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,8 +58,12 @@ export function textKey(text: string): string {
 
 const RECORD_BYTES = 32 + ENCODER_DIM * 4;
 
-/** In-memory cache shared by every encoder instance in this process. */
-const memory = new Map<string, Float32Array>();
+/**
+ * In-memory cache shared by every encoder instance in this process. Bounded (LRU) because
+ * detection embeds production traffic: 20,000 vectors x 2 KiB = ~40 MiB at most. Training
+ * sets larger than that are served by the on-disk cache.
+ */
+const memory = new LRUCache<string, Float32Array>({ max: 20_000 });
 const loadedFiles = new Set<string>();
 
 function cacheFile(dir: string): string {
@@ -144,8 +149,9 @@ export function getSentenceEncoder(options: EncoderOptions = {}): SentenceEncode
           options.onProgress?.(done, texts.length);
         }
       }
-      // Duplicates of a freshly encoded text pick up the cached vector.
-      for (let i = 0; i < texts.length; i++) if (!out[i]) out[i] = memory.get(keys[i])!;
+      // Duplicates of a freshly encoded text pick up its vector (by index: the LRU may have
+      // evicted it already when one call encodes more texts than the cache holds).
+      for (let i = 0; i < texts.length; i++) if (!out[i]) out[i] = out[seen.get(keys[i])!];
       return out;
     },
   };
