@@ -13,9 +13,31 @@ export function errorBody(err: AppError, requestId?: string) {
   };
 }
 
+/**
+ * PostgreSQL "data exception" errors (SQLSTATE class 22: a NUL character in text, a number
+ * out of range, text that is not valid for its type) are caused by the values a client sent,
+ * so they are 400s. Drizzle wraps driver errors; the SQLSTATE is on the cause.
+ */
+function postgresDataError(err: unknown): { code: string; message: string } | undefined {
+  for (
+    let e = err as { code?: unknown; message?: string; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code))
+      return { code: e.code, message: e.message ?? '' };
+  }
+  return undefined;
+}
+
 /** Map anything thrown in a route to a catalogue error: client mistakes are 4xx, never 5xx. */
 export function toAppError(err: unknown, bodyLimit: number): AppError {
   if (err instanceof AppError) return err;
+  const pgData = postgresDataError(err);
+  if (pgData)
+    return appError('VALIDATION_FAILED', {
+      detail: `a value cannot be stored or compared (${pgData.message})`,
+    });
   const e = err as FastifyError & {
     validation?: { instancePath?: string; message?: string; params?: any }[];
     validationContext?: string;

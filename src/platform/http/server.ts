@@ -87,6 +87,19 @@ export async function createServer(
     registers: [opts.metrics],
   });
 
+  // PostgreSQL text cannot hold NUL: refuse it in ids and filters up front with a clear 400.
+  app.addHook('preValidation', async (req) => {
+    for (const [part, values] of [
+      ['params', req.params],
+      ['querystring', req.query],
+    ] as const) {
+      for (const [k, v] of Object.entries((values ?? {}) as Record<string, unknown>)) {
+        if (typeof v === 'string' && v.includes('\u0000')) {
+          throw appError('VALIDATION_FAILED', { detail: `${part}.${k} contains a NUL character` });
+        }
+      }
+    }
+  });
   app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config ?? {};
     if (!req.routeOptions.url) return; // 404: answered by the not-found handler
