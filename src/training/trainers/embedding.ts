@@ -3,6 +3,7 @@
  * The encoder is frozen (pretrained, offline); encodings are cached by text hash, so
  * retraining on mostly the same data only pays for the new texts.
  */
+import { availableParallelism } from 'node:os';
 import { Type, type Static } from 'typebox';
 import { ENCODER_DIM, ENCODER_ID, getSentenceEncoder } from '../../ml/encoder.js';
 import { denseToSparse, trainSoftmax } from '../../ml/logistic.js';
@@ -59,6 +60,8 @@ export const embedding: Trainer<EmbeddingParamsT> = {
 
     const encoder = getSentenceEncoder({
       batchSize: p.encode_batch_size,
+      // encoding dominates training time and the model's CPU backend uses one core
+      parallel: Math.min(2, availableParallelism()),
       cacheDir: hooks.cacheDir,
       signal: hooks.signal,
       onProgress: (done, total) => hooks.onProgress?.({ phase: 'encode', fraction: (0.7 * done) / total }),
