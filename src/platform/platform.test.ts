@@ -37,7 +37,7 @@ const echo: ServiceDefinition = {
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp({ services: [echo] });
+  t = await buildTestApp({ services: [echo], env: { MLSEC_LOGIN_RATE_LIMIT: '6' } });
 });
 afterAll(async () => t?.close());
 
@@ -125,15 +125,38 @@ describe('platform http', () => {
 
   it('accepts API keys until they are revoked', async () => {
     const admin = await t.auth('admin');
-    const created = await t.inject('echo', { method: 'POST', url: '/api/auth/api-keys', headers: admin, payload: { name: 'svc', role: 'analyst' } });
+    const created = await t.inject('echo', {
+      method: 'POST',
+      url: '/api/auth/api-keys',
+      headers: admin,
+      payload: { name: 'svc', role: 'analyst' },
+    });
     expect(created.statusCode).toBe(201);
     const { key, id } = created.json();
-    const ok = await t.inject('echo', { method: 'POST', url: '/echo', payload: { text: 'k' }, headers: { 'x-api-key': key } });
+    const ok = await t.inject('echo', {
+      method: 'POST',
+      url: '/echo',
+      payload: { text: 'k' },
+      headers: { 'x-api-key': key },
+    });
     expect(ok.json()).toEqual({ text: 'k', by: 'analyst' });
-    const bearer = await t.inject('echo', { method: 'POST', url: '/echo', payload: { text: 'k' }, headers: { authorization: `Bearer ${key}` } });
+    const bearer = await t.inject('echo', {
+      method: 'POST',
+      url: '/echo',
+      payload: { text: 'k' },
+      headers: { authorization: `Bearer ${key}` },
+    });
     expect(bearer.statusCode).toBe(200);
-    expect((await t.inject('echo', { method: 'DELETE', url: `/api/auth/api-keys/${id}`, headers: admin })).statusCode).toBe(204);
-    const revoked = await t.inject('echo', { method: 'POST', url: '/echo', payload: { text: 'k' }, headers: { 'x-api-key': key } });
+    expect(
+      (await t.inject('echo', { method: 'DELETE', url: `/api/auth/api-keys/${id}`, headers: admin }))
+        .statusCode,
+    ).toBe(204);
+    const revoked = await t.inject('echo', {
+      method: 'POST',
+      url: '/echo',
+      payload: { text: 'k' },
+      headers: { 'x-api-key': key },
+    });
     expect(revoked.statusCode).toBe(401);
   });
 
@@ -196,5 +219,21 @@ describe('platform http', () => {
   it('propagates a given request id', async () => {
     const r = await t.inject('echo', { url: '/', headers: { 'x-request-id': 'abc-123' } });
     expect(r.headers['x-request-id']).toBe('abc-123');
+  });
+
+  // last: it uses up this app's login budget
+  it('rate-limits login attempts per client', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const r = await t.inject('echo', {
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: 'x@example.com', password: 'guess' },
+      });
+      codes.push(r.statusCode);
+      if (r.statusCode === 429) expect(r.json()).toMatchObject({ status: 'error', code: 'RATE_LIMITED' });
+    }
+    expect(codes).toContain(401);
+    expect(codes[codes.length - 1]).toBe(429);
   });
 });
