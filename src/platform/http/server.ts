@@ -59,6 +59,7 @@ export async function createServer(
   await app.register(rateLimit, {
     global: false,
     redis: ctx.redis,
+    nameSpace: `${ctx.config.redisPrefix}:ratelimit:`,
     errorResponseBuilder: (_req, context) => appError('RATE_LIMITED', { retryAfter: context.after }),
   });
   await app.register(swagger, {
