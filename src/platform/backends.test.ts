@@ -37,6 +37,11 @@ describe(`job queue (${process.env.TEST_REDIS_URL ? 'bullmq' : 'memory'})`, () =
     expect(done.progress).toBe(100);
     expect(done.logs.some((l) => l.endsWith('computing'))).toBe(true);
     expect(done.created_by).toBe('tester');
+    if (t.ctx.redis) {
+      // the queue lives under this install's prefix, so installs (and test apps) sharing a Redis never take each other's jobs
+      expect(await t.ctx.redis.exists(`${t.ctx.config.redisPrefix}:mlsec-jobs:meta`)).toBe(1);
+      expect(t.ctx.config.redisPrefix).not.toBe('mlsec');
+    }
     const { jobs, total } = await t.ctx.queue.list({ name: 'test.square' });
     expect(total).toBeGreaterThanOrEqual(1);
     expect(jobs[0].id).toBe(job.id);

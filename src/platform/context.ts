@@ -95,6 +95,7 @@ export async function createContext(opts: {
         log,
         redis,
         concurrency: config.workerConcurrency,
+        prefix: config.redisPrefix,
       });
     } else {
       cache = createMemoryCache();
