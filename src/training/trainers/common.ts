@@ -5,7 +5,9 @@
 import { LABELS, type Label } from '../../ml/labels.js';
 import type { DatasetRecord } from '../../ml/dataset-io.js';
 import { fitTemperature } from '../../ml/calibration.js';
-import { predictLogits, type TrainResult } from '../../ml/logistic.js';
+import { predictLogits, trainSoftmax, type TrainResult } from '../../ml/logistic.js';
+import { evaluatePredictions } from '../evaluate.js';
+import type { TrainHooks } from './types.js';
 import { softmax, type Probabilities } from '../../ml/linear-model.js';
 import type { SparseVector } from '../../ml/text-features.js';
 import { stratifiedSplit } from '../splits.js';
@@ -19,7 +21,11 @@ export function labelsOf(records: readonly DatasetRecord[]): Label[] {
 }
 
 /** The validation rows to use: the given ones, or a stratified 10% carved from train. */
-export function ensureValidation(train: DatasetRecord[], val: DatasetRecord[], seed: number): { train: DatasetRecord[]; val: DatasetRecord[] } {
+export function ensureValidation(
+  train: DatasetRecord[],
+  val: DatasetRecord[],
+  seed: number,
+): { train: DatasetRecord[]; val: DatasetRecord[] } {
   if (val.length > 0) return { train, val };
   const s = stratifiedSplit(
     train.map((r) => r.label),
@@ -35,11 +41,16 @@ export function ensureValidation(train: DatasetRecord[], val: DatasetRecord[], s
  * label keeps its total weight: one big, stylistically uniform file (9k GPTeacher prompts)
  * then cannot teach the model that its style means "benign".
  */
-export function sampleWeights(records: readonly DatasetRecord[], hardNegativeWeight: number, sourceBalance = 0): Float32Array {
+export function sampleWeights(
+  records: readonly DatasetRecord[],
+  hardNegativeWeight: number,
+  sourceBalance = 0,
+): Float32Array {
   const w = Float32Array.from(records.map((r) => (r.hard_negative ? hardNegativeWeight : 1)));
   if (sourceBalance > 0) {
     const size = new Map<string, number>();
-    for (const r of records) size.set(`${r.label}|${r.file ?? r.source}`, (size.get(`${r.label}|${r.file ?? r.source}`) ?? 0) + 1);
+    for (const r of records)
+      size.set(`${r.label}|${r.file ?? r.source}`, (size.get(`${r.label}|${r.file ?? r.source}`) ?? 0) + 1);
     const before = new Map<string, number>();
     const after = new Map<string, number>();
     records.forEach((r, i) => {
@@ -91,5 +102,77 @@ export function fileCounts(records: readonly DatasetRecord[]): TrainingFileCount
     if (arr) arr.push(r);
     else byFile.set(f, [r]);
   }
-  return [...byFile.entries()].sort().map(([file, rs]) => ({ file, records: rs.length, by_label: datasetStats(rs).by_label }));
+  return [...byFile.entries()]
+    .sort()
+    .map(([file, rs]) => ({ file, records: rs.length, by_label: datasetStats(rs).by_label }));
+}
+
+/** Hyper-parameters every softmax-head trainer shares. */
+export interface HeadParams {
+  epochs: number;
+  learning_rate: number;
+  l2: number;
+  batch_size: number;
+  class_weight: 'balanced' | 'none';
+  patience: number;
+  seed: number;
+  hard_negative_weight: number;
+  source_balance: number;
+}
+
+/**
+ * Train a softmax head on already-featurized rows, calibrate it on validation, and evaluate.
+ * Validation rows whose label the model cannot predict still count in the evaluation but not in
+ * the early-stopping loss. Training progress is reported over [from, to] of the whole job.
+ */
+export async function fitSoftmaxHead(opts: {
+  dim: number;
+  labels: Label[];
+  train: readonly DatasetRecord[];
+  val: readonly DatasetRecord[];
+  X: SparseVector[];
+  valX: SparseVector[];
+  params: HeadParams;
+  hooks: TrainHooks;
+  progress: [from: number, to: number];
+}) {
+  const { dim, labels, train, val, X, valX, params: p, hooks } = opts;
+  const K = labels.length;
+  const idx = new Map(labels.map((l, k) => [l, k]));
+  const valKeep = val.map((r, i) => (idx.has(r.label) ? i : -1)).filter((i) => i >= 0);
+  const [from, to] = opts.progress;
+  const res = await trainSoftmax(
+    {
+      dim,
+      numClasses: K,
+      X,
+      y: Int32Array.from(train.map((r) => idx.get(r.label)!)),
+      sampleWeight: sampleWeights(train, p.hard_negative_weight, p.source_balance),
+      valX: valKeep.map((i) => valX[i]),
+      valY: Int32Array.from(valKeep.map((i) => idx.get(val[i].label)!)),
+    },
+    {
+      epochs: p.epochs,
+      learningRate: p.learning_rate,
+      l2: p.l2,
+      batchSize: p.batch_size,
+      classWeight: p.class_weight,
+      patience: p.patience,
+      seed: p.seed,
+    },
+    {
+      signal: hooks.signal,
+      onEpoch: (r) =>
+        hooks.onProgress?.({
+          phase: 'train',
+          fraction: from + ((to - from) * r.epoch) / r.epochs,
+          epoch: r.epoch,
+          epochs: r.epochs,
+          metrics: r,
+        }),
+    },
+  );
+  hooks.onProgress?.({ phase: 'calibrate', fraction: 0.96 });
+  const cal = calibrateAndPredict(res, K, labels, valX, val);
+  return { res, cal, evaluation: evaluatePredictions(val, cal.probs, labels) };
 }

@@ -6,11 +6,15 @@
 import { availableParallelism } from 'node:os';
 import { Type, type Static } from 'typebox';
 import { ENCODER_DIM, ENCODER_ID, getSentenceEncoder } from '../../ml/encoder.js';
-import { denseToSparse, trainSoftmax } from '../../ml/logistic.js';
-import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, encodeMatrix, type EmbeddingHeadArtifact } from '../../ml/linear-model.js';
+import { denseToSparse } from '../../ml/logistic.js';
+import {
+  ARTIFACT_FORMAT,
+  ARTIFACT_FORMAT_VERSION,
+  encodeMatrix,
+  type EmbeddingHeadArtifact,
+} from '../../ml/linear-model.js';
 import { datasetStats } from '../../ml/dataset-io.js';
-import { evaluatePredictions } from '../evaluate.js';
-import { calibrateAndPredict, ensureValidation, fileCounts, labelsOf, sampleWeights } from './common.js';
+import { ensureValidation, fileCounts, fitSoftmaxHead, labelsOf } from './common.js';
 import type { Trainer } from './types.js';
 
 export const EmbeddingParams = Type.Object(
@@ -46,7 +50,8 @@ const defaults: EmbeddingParamsT = {
 export const embedding: Trainer<EmbeddingParamsT> = {
   id: 'embedding',
   title: 'Sentence-encoder embedding head',
-  description: 'Softmax head on frozen Universal Sentence Encoder lite embeddings (512-d), class-weighted, early-stopped, temperature-calibrated.',
+  description:
+    'Softmax head on frozen Universal Sentence Encoder lite embeddings (512-d), class-weighted, early-stopped, temperature-calibrated.',
   paramsSchema: EmbeddingParams,
   defaults,
   async train(input, params, hooks = {}) {
@@ -54,9 +59,9 @@ export const embedding: Trainer<EmbeddingParamsT> = {
     const p = { ...defaults, ...params };
     const { train, val } = ensureValidation(input.train, input.val, p.seed);
     const labels = labelsOf(train);
-    if (labels.length < 2) throw new Error(`training rows hold only one class (${labels.join(', ')}); need at least two`);
+    if (labels.length < 2)
+      throw new Error(`training rows hold only one class (${labels.join(', ')}); need at least two`);
     const K = labels.length;
-    const idx = new Map(labels.map((l, k) => [l, k]));
 
     const encoder = getSentenceEncoder({
       batchSize: p.encode_batch_size,
@@ -70,27 +75,17 @@ export const embedding: Trainer<EmbeddingParamsT> = {
     const all = vecs.map(denseToSparse);
     const X = all.slice(0, train.length);
     const valX = all.slice(train.length);
-    const valKeep = val.map((r, i) => (idx.has(r.label) ? i : -1)).filter((i) => i >= 0);
-
-    const res = await trainSoftmax(
-      {
-        dim: ENCODER_DIM,
-        numClasses: K,
-        X,
-        y: Int32Array.from(train.map((r) => idx.get(r.label)!)),
-        sampleWeight: sampleWeights(train, p.hard_negative_weight, p.source_balance),
-        valX: valKeep.map((i) => valX[i]),
-        valY: Int32Array.from(valKeep.map((i) => idx.get(val[i].label)!)),
-      },
-      { epochs: p.epochs, learningRate: p.learning_rate, l2: p.l2, batchSize: p.batch_size, classWeight: p.class_weight, patience: p.patience, seed: p.seed },
-      {
-        signal: hooks.signal,
-        onEpoch: (r) => hooks.onProgress?.({ phase: 'train', fraction: 0.7 + (0.25 * r.epoch) / r.epochs, epoch: r.epoch, epochs: r.epochs, metrics: r }),
-      },
-    );
-    hooks.onProgress?.({ phase: 'calibrate', fraction: 0.96 });
-    const cal = calibrateAndPredict(res, K, labels, valX, val);
-    const evaluation = evaluatePredictions(val, cal.probs, labels);
+    const { res, cal, evaluation } = await fitSoftmaxHead({
+      dim: ENCODER_DIM,
+      labels,
+      train,
+      val,
+      X,
+      valX,
+      params: p,
+      hooks,
+      progress: [0.7, 0.95],
+    });
     const artifact: EmbeddingHeadArtifact = {
       format: ARTIFACT_FORMAT,
       format_version: ARTIFACT_FORMAT_VERSION,

@@ -4,18 +4,26 @@
  */
 import { Type, type Static } from 'typebox';
 import { hashFeatures, validateHashingConfig, type HashingConfig } from '../../ml/text-features.js';
-import { trainSoftmax } from '../../ml/logistic.js';
-import { ARTIFACT_FORMAT, ARTIFACT_FORMAT_VERSION, encodeMatrix, type LinearModelArtifact } from '../../ml/linear-model.js';
+import {
+  ARTIFACT_FORMAT,
+  ARTIFACT_FORMAT_VERSION,
+  encodeMatrix,
+  type LinearModelArtifact,
+} from '../../ml/linear-model.js';
 import { datasetStats } from '../../ml/dataset-io.js';
-import { evaluatePredictions } from '../evaluate.js';
-import { calibrateAndPredict, ensureValidation, fileCounts, labelsOf, sampleWeights } from './common.js';
+import { ensureValidation, fileCounts, fitSoftmaxHead, labelsOf } from './common.js';
 import type { Trainer } from './types.js';
 
-const NgramRange = Type.Tuple([Type.Integer({ minimum: 0, maximum: 8 }), Type.Integer({ minimum: 0, maximum: 8 })]);
+const NgramRange = Type.Tuple([
+  Type.Integer({ minimum: 0, maximum: 8 }),
+  Type.Integer({ minimum: 0, maximum: 8 }),
+]);
 
 export const LinearParams = Type.Object(
   {
-    dim_log2: Type.Optional(Type.Integer({ minimum: 10, maximum: 22, description: 'hash buckets = 2^dim_log2' })),
+    dim_log2: Type.Optional(
+      Type.Integer({ minimum: 10, maximum: 22, description: 'hash buckets = 2^dim_log2' }),
+    ),
     word_ngrams: Type.Optional(NgramRange),
     char_ngrams: Type.Optional(NgramRange),
     epochs: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -25,7 +33,13 @@ export const LinearParams = Type.Object(
     class_weight: Type.Optional(Type.Union([Type.Literal('balanced'), Type.Literal('none')])),
     patience: Type.Optional(Type.Integer({ minimum: 0, maximum: 50 })),
     hard_negative_weight: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
-    source_balance: Type.Optional(Type.Number({ minimum: 0, maximum: 1, description: 'down-weight big source files: weight ~ n_file^-x' })),
+    source_balance: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'down-weight big source files: weight ~ n_file^-x',
+      }),
+    ),
     weight_dtype: Type.Optional(Type.Union([Type.Literal('int8'), Type.Literal('float32')])),
     seed: Type.Optional(Type.Integer()),
   },
@@ -52,19 +66,26 @@ const defaults: LinearParamsT = {
 export const linear: Trainer<LinearParamsT> = {
   id: 'linear',
   title: 'Hashed n-gram logistic regression',
-  description: 'Softmax regression on hashed word (1-2) and character (3-5) n-grams, class-weighted, early-stopped, temperature-calibrated.',
+  description:
+    'Softmax regression on hashed word (1-2) and character (3-5) n-grams, class-weighted, early-stopped, temperature-calibrated.',
   paramsSchema: LinearParams,
   defaults,
   async train(input, params, hooks = {}) {
     const t0 = Date.now();
     const p = { ...defaults, ...params };
-    const cfg: HashingConfig = { dim: 2 ** p.dim_log2, wordNgrams: p.word_ngrams, charNgrams: p.char_ngrams, sublinearTf: true, maxChars: 20_000 };
+    const cfg: HashingConfig = {
+      dim: 2 ** p.dim_log2,
+      wordNgrams: p.word_ngrams,
+      charNgrams: p.char_ngrams,
+      sublinearTf: true,
+      maxChars: 20_000,
+    };
     validateHashingConfig(cfg);
     const { train, val } = ensureValidation(input.train, input.val, p.seed);
     const labels = labelsOf(train);
-    if (labels.length < 2) throw new Error(`training rows hold only one class (${labels.join(', ')}); need at least two`);
+    if (labels.length < 2)
+      throw new Error(`training rows hold only one class (${labels.join(', ')}); need at least two`);
     const K = labels.length;
-    const idx = new Map(labels.map((l, k) => [l, k]));
 
     const total = train.length + val.length;
     const featurize = (rs: typeof train, offset: number) =>
@@ -77,29 +98,17 @@ export const linear: Trainer<LinearParamsT> = {
       });
     const X = featurize(train, 0);
     const valX = featurize(val, train.length);
-    // Validation rows with a label the model cannot predict still count in evaluation,
-    // but cannot drive the early-stopping loss.
-    const valKeep = val.map((r, i) => (idx.has(r.label) ? i : -1)).filter((i) => i >= 0);
-
-    const res = await trainSoftmax(
-      {
-        dim: cfg.dim,
-        numClasses: K,
-        X,
-        y: Int32Array.from(train.map((r) => idx.get(r.label)!)),
-        sampleWeight: sampleWeights(train, p.hard_negative_weight, p.source_balance),
-        valX: valKeep.map((i) => valX[i]),
-        valY: Int32Array.from(valKeep.map((i) => idx.get(val[i].label)!)),
-      },
-      { epochs: p.epochs, learningRate: p.learning_rate, l2: p.l2, batchSize: p.batch_size, classWeight: p.class_weight, patience: p.patience, seed: p.seed },
-      {
-        signal: hooks.signal,
-        onEpoch: (r) => hooks.onProgress?.({ phase: 'train', fraction: 0.2 + (0.75 * r.epoch) / r.epochs, epoch: r.epoch, epochs: r.epochs, metrics: r }),
-      },
-    );
-    hooks.onProgress?.({ phase: 'calibrate', fraction: 0.96 });
-    const cal = calibrateAndPredict(res, K, labels, valX, val);
-    const evaluation = evaluatePredictions(val, cal.probs, labels);
+    const { res, cal, evaluation } = await fitSoftmaxHead({
+      dim: cfg.dim,
+      labels,
+      train,
+      val,
+      X,
+      valX,
+      params: p,
+      hooks,
+      progress: [0.2, 0.95],
+    });
     const stats = datasetStats(train);
     const artifact: LinearModelArtifact = {
       format: ARTIFACT_FORMAT,
