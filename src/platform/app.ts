@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import type { AppContext } from './context.js';
-import { createServer, healthOf, mountService } from './http/server.js';
+import { createServer, healthOf, mountService, prometheusText } from './http/server.js';
 import type { ServiceApp, ServiceDefinition } from './http/service.js';
 import { registerPlatformJobs } from './maintenance.js';
 
@@ -81,9 +81,8 @@ export async function buildApp(opts: {
       '/metrics',
       { config: { observability: true }, schema: { hide: true } },
       async (_req, reply) => {
-        const { processMetricsRegistry } = await import('./context.js');
-        const merged = Registry.merge([processMetricsRegistry(), ctx.metrics, metrics]);
-        return reply.type(merged.contentType).send(await merged.metrics());
+        const { body, contentType } = await prometheusText(ctx, metrics);
+        return reply.type(contentType).send(body);
       },
     );
     for (const def of services) await mountService(gateway, ctx, def, metrics, `/api/${def.name}`);

@@ -214,6 +214,9 @@ describe('platform http', () => {
     });
     expect(e.json().text).toBe('gw');
     expect((await t.inject('gateway', { url: '/api/echo/docs/json' })).statusCode).toBe(200);
+    const m = await t.inject('gateway', { url: '/metrics' });
+    expect(m.body).toMatch(/mlsec_http_requests_total\{service="gateway"/);
+    expect(m.body).toMatch(/mlsec_process_resident_memory_bytes/);
   });
 
   it('propagates a given request id', async () => {

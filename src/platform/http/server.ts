@@ -131,7 +131,8 @@ export async function createServer(
   return app;
 }
 
-async function prometheusText(ctx: AppContext, metrics: Registry) {
+/** Prometheus text: process metrics, the domains' metrics and this server's HTTP metrics. */
+export async function prometheusText(ctx: AppContext, metrics: Registry) {
   const merged = Registry.merge([processMetricsRegistry(), ctx.metrics, metrics]);
   return { body: await merged.metrics(), contentType: merged.contentType };
 }
