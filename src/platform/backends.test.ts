@@ -144,3 +144,25 @@ describe(`artifact store (${process.env.TEST_S3_ENDPOINT ? 's3' : 'fs'})`, () =>
     await expect(store.get('x/y.bin', s.sha256)).rejects.toMatchObject({ kind: 'checksum' });
   });
 });
+
+describe('database', () => {
+  it.skipIf(!!process.env.TEST_DATABASE_URL)(
+    'starts embedded PGlite with the configured shared_buffers (memory budget)',
+    async () => {
+      const { openDatabase } = await import('./db/index.js');
+      const db = await openDatabase({ dataDir: ':memory:', pgliteSharedBuffersMb: 24 });
+      try {
+        const { sql } = await import('drizzle-orm');
+        const rows = (await db.db.execute(sql`show shared_buffers`)) as unknown as {
+          rows: { shared_buffers: string }[];
+        };
+        expect(rows.rows[0].shared_buffers).toBe('24MB');
+        // PGlite's own start parameters are kept (fsync off is one of them).
+        const fsync = (await db.db.execute(sql`show fsync`)) as unknown as { rows: { fsync: string }[] };
+        expect(fsync.rows[0].fsync).toBe('off');
+      } finally {
+        await db.close();
+      }
+    },
+  );
+});

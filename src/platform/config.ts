@@ -101,6 +101,12 @@ export const SETTINGS = {
     'PostgreSQL URL; unset = embedded PGlite under MLSEC_DATA_DIR/pglite.',
     true,
   ),
+  pgliteSharedBuffersMb: setting(
+    'MLSEC_PGLITE_SHARED_BUFFERS_MB',
+    16,
+    int(1, 4096),
+    "Embedded PGlite's shared_buffers in MB. Its WebAssembly memory never shrinks, so PGlite's own 128 MB default would cost ~150 MB more resident memory; the OS page cache still caches the files.",
+  ),
   redisUrl: setting<string>(
     'REDIS_URL',
     undefined,

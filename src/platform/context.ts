@@ -74,6 +74,7 @@ export async function createContext(opts: {
       databaseUrl: config.databaseUrl,
       dataDir: opts.memory ? ':memory:' : config.dataDir,
       log,
+      pgliteSharedBuffersMb: config.pgliteSharedBuffersMb,
     });
     closers.push(() => database.close());
     if (opts.migrate !== false) await migrateAll(database, log);

@@ -30,6 +30,8 @@ export async function openDatabase(opts: {
   databaseUrl?: string;
   dataDir: string;
   log?: Logger;
+  /** PGlite only: shared_buffers in MB (default 16). */
+  pgliteSharedBuffersMb?: number;
 }): Promise<Database> {
   if (opts.databaseUrl) {
     const { default: pg } = await import('pg');
@@ -74,7 +76,15 @@ export async function openDatabase(opts: {
   }
   let client: InstanceType<typeof PGlite>;
   try {
-    client = dir ? new PGlite(dir) : new PGlite();
+    // PGlite's own start parameters (single-user, fsync off, no parallel workers) plus a smaller
+    // buffer pool; passing startParams replaces the defaults, so they are spread in first.
+    const defaults = (PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? [];
+    // If a PGlite upgrade drops that static, keep its defaults rather than start it half-configured.
+    const startParams = defaults.length
+      ? [...defaults, '-c', `shared_buffers=${opts.pgliteSharedBuffersMb ?? 16}MB`]
+      : undefined;
+    // 'memory://' rather than no directory: PGlite ignores startParams without a data dir.
+    client = new PGlite(dir ?? 'memory://', startParams ? { startParams } : {});
     await client.waitReady;
   } catch (e) {
     release();
