@@ -42,7 +42,10 @@ export interface NamedTensor {
  * Splits the concatenated weight shards into named tensors by the manifest (TF.js lays the
  * weights out back to back in manifest order). Only unquantized float32/int32 occurs here.
  */
-export function readWeights(manifest: WeightsManifestGroup[], shards: Uint8Array[]): Map<string, NamedTensor> {
+export function readWeights(
+  manifest: WeightsManifestGroup[],
+  shards: Uint8Array[],
+): Map<string, NamedTensor> {
   const out = new Map<string, NamedTensor>();
   let shardIdx = 0;
   for (const group of manifest) {
@@ -60,7 +63,8 @@ export function readWeights(manifest: WeightsManifestGroup[], shards: Uint8Array
     let off = 0;
     for (const w of group.weights) {
       if (w.quantization) throw new Error(`USE weight ${w.name} is quantized: not supported`);
-      if (w.dtype !== 'float32' && w.dtype !== 'int32') throw new Error(`USE weight ${w.name} has dtype ${w.dtype}`);
+      if (w.dtype !== 'float32' && w.dtype !== 'int32')
+        throw new Error(`USE weight ${w.name} has dtype ${w.dtype}`);
       const n = w.shape.reduce((a, b) => a * b, 1) * 4;
       if (off + n > data.length) throw new Error(`USE weight shards end before ${w.name}`);
       out.set(w.name, { shape: w.shape, dtype: w.dtype, bytes: data.subarray(off, off + n) });
@@ -203,8 +207,14 @@ class GraphBuilder {
   readonly nodes: Writer[] = [];
   readonly inits: Writer[] = [];
   private n = 0;
-  node(op: string, inputs: string[], attrs: Record<string, Attr> = {}, outputs: number | string = 1): string[] {
-    const outs = typeof outputs === 'string' ? [outputs] : Array.from({ length: outputs }, () => `t${this.n++}`);
+  node(
+    op: string,
+    inputs: string[],
+    attrs: Record<string, Attr> = {},
+    outputs: number | string = 1,
+  ): string[] {
+    const outs =
+      typeof outputs === 'string' ? [outputs] : Array.from({ length: outputs }, () => `t${this.n++}`);
     const w = new Writer();
     for (const i of inputs) w.str(1, i);
     for (const o of outs) w.str(2, o);
@@ -238,13 +248,18 @@ function weightLookup(weights: Map<string, NamedTensor>) {
     const t = hits[0][1];
     const n = t.shape.reduce((a, b) => a * b, 1);
     if (t.dtype !== 'float32' || n !== shape.reduce((a, b) => a * b, 1))
-      throw new Error(`USE weight *${suffix} has shape ${t.shape.join('x')} ${t.dtype}, expected ${shape.join('x')}`);
+      throw new Error(
+        `USE weight *${suffix} has shape ${t.shape.join('x')} ${t.dtype}, expected ${shape.join('x')}`,
+      );
     return t;
   };
 }
 
 function scalarOf(t: NamedTensor): number {
-  return new DataView(t.bytes.buffer, t.bytes.byteOffset, 4)[t.dtype === 'int32' ? 'getInt32' : 'getFloat32'](0, true);
+  return new DataView(t.bytes.buffer, t.bytes.byteOffset, 4)[t.dtype === 'int32' ? 'getInt32' : 'getFloat32'](
+    0,
+    true,
+  );
 }
 
 /**
@@ -289,7 +304,10 @@ export function buildUseOnnx(weights: Map<string, NamedTensor>): Uint8Array {
   // Mask forms: [B,T,1] for positions, [B,1,1,T] additive bias for attention keys.
   const mask3 = g.op('Unsqueeze', ['mask', axis2]);
   const notMask = g.op('Sub', [g.floats('f1', [], [1]), 'mask']);
-  const bias = g.op('Unsqueeze', [g.op('Mul', [notMask, g.floats('maskBias', [], [MASK_BIAS])]), i64('axes12', [1, 2])]);
+  const bias = g.op('Unsqueeze', [
+    g.op('Mul', [notMask, g.floats('maskBias', [], [MASK_BIAS])]),
+    i64('axes12', [1, 2]),
+  ]);
 
   // Embedding + timing (the graph's Layer_0/add adds the embedding to embedding+timing).
   const e = g.op('Gather', [g.init('Embeddings_en', [vocab, d0], DT_FLOAT, emb.bytes), 'ids']);
@@ -297,10 +315,18 @@ export function buildUseOnnx(weights: Map<string, NamedTensor>): Uint8Array {
   const x0 = g.op('Mul', [g.op('Add', [e, g.op('Add', [e, tim])]), mask3]);
 
   const layerNorm = (x: string, prefix: string, d: number) =>
-    g.op('LayerNormalization', [x, W(`${prefix}/layer_norm/layer_norm_scale/ConcatPartitions/concat`, [d]), W(`${prefix}/layer_norm/layer_norm_bias/ConcatPartitions/concat`, [d])], {
-      axis: -1,
-      epsilon: { f: LN_EPS },
-    });
+    g.op(
+      'LayerNormalization',
+      [
+        x,
+        W(`${prefix}/layer_norm/layer_norm_scale/ConcatPartitions/concat`, [d]),
+        W(`${prefix}/layer_norm/layer_norm_bias/ConcatPartitions/concat`, [d]),
+      ],
+      {
+        axis: -1,
+        epsilon: { f: LN_EPS },
+      },
+    );
 
   const dense = (x: string, kernel: string, kshape: number[], biasName: string, bshape: number[]) =>
     g.op('Add', [g.op('MatMul', [x, W(kernel, kshape)]), W(biasName, bshape)]);
@@ -336,8 +362,22 @@ export function buildUseOnnx(weights: Map<string, NamedTensor>): Uint8Array {
 
   const ffn = (x: string, layer: number, d: number) => {
     const L = `Layer_${layer}/TransformerLayer/FFN`;
-    const h = g.op('Relu', [dense(x, `TransformerStack/${L}/conv1/Tensordot/Reshape_1`, [d, 1536], `${L}/conv1/bias/ConcatPartitions/concat`, [1536])]);
-    const out = dense(h, `TransformerStack/${L}/conv2/Tensordot/Reshape_1`, [1536, d], `${L}/conv2/bias/ConcatPartitions/concat`, [d]);
+    const h = g.op('Relu', [
+      dense(
+        x,
+        `TransformerStack/${L}/conv1/Tensordot/Reshape_1`,
+        [d, 1536],
+        `${L}/conv1/bias/ConcatPartitions/concat`,
+        [1536],
+      ),
+    ]);
+    const out = dense(
+      h,
+      `TransformerStack/${L}/conv2/Tensordot/Reshape_1`,
+      [1536, d],
+      `${L}/conv2/bias/ConcatPartitions/concat`,
+      [d],
+    );
     return g.op('Mul', [out, mask3]);
   };
 
@@ -345,20 +385,37 @@ export function buildUseOnnx(weights: Map<string, NamedTensor>): Uint8Array {
   const d1 = 512;
   const a0 = attention(layerNorm(x0, 'Layer_0/TransformerLayer/layer_prepostprocess', d0), 0, d0, d1);
   const res0 = g.op('Mul', [
-    dense(x0, 'Layer_0/TransformerLayer/dense/kernel/ConcatPartitions/concat', [d0, d1], 'Layer_0/TransformerLayer/dense/bias/ConcatPartitions/concat', [d1]),
+    dense(
+      x0,
+      'Layer_0/TransformerLayer/dense/kernel/ConcatPartitions/concat',
+      [d0, d1],
+      'Layer_0/TransformerLayer/dense/bias/ConcatPartitions/concat',
+      [d1],
+    ),
     mask3,
   ]);
   const h0 = g.op('Add', [a0, res0]);
-  const h1 = g.op('Add', [ffn(layerNorm(h0, 'Layer_0/TransformerLayer/FFN/layer_prepostprocess', d1), 0, d1), h0]);
+  const h1 = g.op('Add', [
+    ffn(layerNorm(h0, 'Layer_0/TransformerLayer/FFN/layer_prepostprocess', d1), 0, d1),
+    h0,
+  ]);
   // Layer 1: 512 -> 512.
-  const h2 = g.op('Add', [attention(layerNorm(h1, 'Layer_1/TransformerLayer/layer_prepostprocess', d1), 1, d1, d1), h1]);
-  const h3 = g.op('Add', [ffn(layerNorm(h2, 'Layer_1/TransformerLayer/FFN/layer_prepostprocess', d1), 1, d1), h2]);
+  const h2 = g.op('Add', [
+    attention(layerNorm(h1, 'Layer_1/TransformerLayer/layer_prepostprocess', d1), 1, d1, d1),
+    h1,
+  ]);
+  const h3 = g.op('Add', [
+    ffn(layerNorm(h2, 'Layer_1/TransformerLayer/FFN/layer_prepostprocess', d1), 1, d1),
+    h2,
+  ]);
 
   // Mean over real positions (a row with none divides by 1), tanh layer, L2 normalisation.
   const summed = g.op('ReduceSum', [g.op('Mul', [h3, mask3]), axis1], { keepdims: 0 });
   const count = g.op('Max', [g.op('ReduceSum', ['mask', axis1], { keepdims: 1 }), g.floats('f1b', [], [1])]);
   const pooled = g.op('Div', [summed, count]);
-  const t = g.op('Tanh', [dense(pooled, 'hidden_layers/tanh_layer_0/weights', [d1, d1], 'hidden_layers/tanh_layer_0/bias', [d1])]);
+  const t = g.op('Tanh', [
+    dense(pooled, 'hidden_layers/tanh_layer_0/weights', [d1, d1], 'hidden_layers/tanh_layer_0/bias', [d1]),
+  ]);
   const sq = g.op('ReduceSum', [g.op('Mul', [t, t]), one], { keepdims: 1 });
   const norm = g.op('Sqrt', [g.op('Max', [sq, g.floats('l2eps', [], [L2_EPS])])]);
   g.node('Div', [t, norm], {}, 'embeddings');
