@@ -123,8 +123,8 @@ describe('readWeights', () => {
     const f = new Uint8Array(new Float32Array([1.5, -2]).buffer);
     const i = new Uint8Array(new Int32Array([7]).buffer);
     const w = readWeights(manifest, [f.slice(0, 6), Uint8Array.from([...f.slice(6), ...i])]);
-    expect(Array.from(new Float32Array(w.get('x')!.bytes.slice().buffer))).toEqual([1.5, -2]);
-    expect(Array.from(new Int32Array(w.get('y')!.bytes.slice().buffer))).toEqual([7]);
+    expect(Array.from(new Float32Array(new Uint8Array(w.get('x')!.bytes).buffer))).toEqual([1.5, -2]);
+    expect(Array.from(new Int32Array(new Uint8Array(w.get('y')!.bytes).buffer))).toEqual([7]);
     expect(() => readWeights(manifest, [f, new Uint8Array(2)])).toThrow(/end before y/);
   });
 });

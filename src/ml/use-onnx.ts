@@ -39,8 +39,10 @@ export interface NamedTensor {
 }
 
 /**
- * Splits the concatenated weight shards into named tensors by the manifest (TF.js lays the
- * weights out back to back in manifest order). Only unquantized float32/int32 occurs here.
+ * Splits the weight shards into named tensors by the manifest (TF.js lays the weights out back
+ * to back in manifest order, across shard boundaries). Weights are views into the shards; only
+ * the few that straddle two shards are copied, so conversion holds one copy of the 28 MB.
+ * Only unquantized float32/int32 occurs here.
  */
 export function readWeights(
   manifest: WeightsManifestGroup[],
@@ -51,24 +53,37 @@ export function readWeights(
   for (const group of manifest) {
     const parts = shards.slice(shardIdx, shardIdx + group.paths.length);
     shardIdx += group.paths.length;
-    const total = parts.reduce((s, p) => s + p.length, 0);
-    const data = parts.length === 1 ? parts[0] : new Uint8Array(total);
-    if (parts.length > 1) {
-      let o = 0;
-      for (const p of parts) {
-        data.set(p, o);
-        o += p.length;
-      }
-    }
+    let part = 0;
     let off = 0;
     for (const w of group.weights) {
       if (w.quantization) throw new Error(`USE weight ${w.name} is quantized: not supported`);
       if (w.dtype !== 'float32' && w.dtype !== 'int32')
         throw new Error(`USE weight ${w.name} has dtype ${w.dtype}`);
       const n = w.shape.reduce((a, b) => a * b, 1) * 4;
-      if (off + n > data.length) throw new Error(`USE weight shards end before ${w.name}`);
-      out.set(w.name, { shape: w.shape, dtype: w.dtype, bytes: data.subarray(off, off + n) });
-      off += n;
+      while (part < parts.length && off === parts[part].length) {
+        part++;
+        off = 0;
+      }
+      let bytes: Uint8Array;
+      if (part < parts.length && off + n <= parts[part].length) {
+        bytes = parts[part].subarray(off, off + n);
+        off += n;
+      } else {
+        bytes = new Uint8Array(n);
+        let filled = 0;
+        while (filled < n) {
+          if (part >= parts.length) throw new Error(`USE weight shards end before ${w.name}`);
+          const take = Math.min(n - filled, parts[part].length - off);
+          bytes.set(parts[part].subarray(off, off + take), filled);
+          filled += take;
+          off += take;
+          if (off === parts[part].length) {
+            part++;
+            off = 0;
+          }
+        }
+      }
+      out.set(w.name, { shape: w.shape, dtype: w.dtype, bytes });
     }
   }
   return out;
@@ -284,7 +299,8 @@ export function buildUseOnnx(weights: Map<string, NamedTensor>): Uint8Array {
   // Sinusoidal timing signal, as the graph computes it: float32(pos * inv_timescale), then
   // sin | cos. Positions are bounded by the clip, so it is a constant table sliced to `seq`.
   const invTs = w('AddTimingSignal/TimingSignal/ExpandDims_1', [1, d0 / 2]);
-  const inv = new Float32Array(invTs.bytes.slice().buffer);
+  // Copied (weights may be views into Node Buffers, whose slice() does not copy).
+  const inv = new Float32Array(new Uint8Array(invTs.bytes).buffer);
   const timing = new Float32Array(USE_MAX_TOKENS * d0);
   for (let p = 0; p < USE_MAX_TOKENS; p++)
     for (let i = 0; i < d0 / 2; i++) {
