@@ -49,6 +49,9 @@ describe('USE lite on onnxruntime (converted from the TF.js graph)', () => {
 
     const tfBatch = await tf.embed(TEXTS);
     const ortBatch = await ort.embed(TEXTS);
+    // More texts than one graph run takes (8): split runs must keep order and values.
+    const ortTwice = await ort.embed([...TEXTS, ...TEXTS]);
+    expect(ortTwice).toHaveLength(2 * TEXTS.length);
     let worst = { cos: 1, maxAbs: 0 };
     for (let i = 0; i < TEXTS.length; i++) {
       const [tfOne] = await tf.embed([TEXTS[i]]);
@@ -58,6 +61,7 @@ describe('USE lite on onnxruntime (converted from the TF.js graph)', () => {
         [ortOne, tfOne],
         [ortBatch[i], tfBatch[i]],
         [ortBatch[i], tfOne],
+        [ortTwice[TEXTS.length + i], tfOne],
       ] as const) {
         const c = compare(a, b);
         worst = { cos: Math.min(worst.cos, c.cos), maxAbs: Math.max(worst.maxAbs, c.maxAbs) };
