@@ -38,7 +38,10 @@ export async function useOnnxBytes(dir = useModelDir()): Promise<Uint8Array> {
 const RUN_BATCH = 8;
 
 export interface OnnxEncoderOptions {
-  /** onnxruntime intra-op threads (default 1: the detection service runs requests concurrently). */
+  /**
+   * onnxruntime intra-op threads. Default 1: with 2 cores shared by the service's concurrent
+   * requests (and other processes), a second thread did not lower latency (bench/encoder.ts).
+   */
   threads?: number;
 }
 
@@ -56,6 +59,9 @@ export async function loadOnnxEncoder(options: OnnxEncoderOptions = {}): Promise
     intraOpNumThreads: Math.max(1, options.threads ?? 1),
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
+    // Idle intra-op threads spin by default; on a shared 2-core machine the spinning thread
+    // halved throughput (measured), so extra threads sleep when idle.
+    extra: { session: { 'intra_op.allow_spinning': '0' } },
   });
   return {
     async embed(texts: string[]): Promise<Float32Array[]> {

@@ -65,10 +65,10 @@ export interface EncoderOptions {
   signal?: AbortSignal;
   /**
    * Threads to encode with when there is a lot to encode (>= 512 new texts). Each runtime
-   * encodes on one core here (onnxruntime is created with one intra-op thread: on a shared
-   * 2-core machine a second spinning thread cost more than it gave, see bench/encoder.ts), so a
-   * second thread roughly halves the time of a training run's encoding; each extra thread is
-   * a worker with its own copy of the model (~80 MB onnx, ~100 MB tfjs). Default 1.
+   * encodes on one core (onnxruntime gets one intra-op thread: a second one did not lower
+   * latency on the shared 2-core machine, see bench/encoder.ts), so a second thread roughly
+   * halves the time of a training run's encoding; each extra thread is a worker with its own
+   * copy of the model (~70 MB onnx, ~100 MB tfjs). Default 1.
    */
   parallel?: number;
 }
