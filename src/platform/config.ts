@@ -213,6 +213,12 @@ export const SETTINGS = {
     bool,
     'Allow transformer models to be downloaded from a model hub.',
   ),
+  encoderBackend: setting(
+    'MLSEC_ENCODER_BACKEND',
+    'onnx' as 'onnx' | 'tfjs',
+    oneOf('onnx', 'tfjs'),
+    'Runtime of the sentence encoder (embedding detector, training): onnx (onnxruntime, several times faster) or tfjs (the TF.js graph it is converted from; same vectors).',
+  ),
   smtpHost: setting<string>('SMTP_HOST', undefined, str, 'SMTP server for email notifications.'),
   smtpPort: setting('SMTP_PORT', 587, int(1, 65535), 'SMTP port.'),
   smtpSecure: setting('SMTP_SECURE', false, bool, 'Use TLS from the start (port 465).'),

