@@ -40,3 +40,15 @@ describe('loadConfig', () => {
     expect(c.ports.training).toBe(8102);
   });
 });
+
+describe('README', () => {
+  it('documents every setting (the table comes from `mlsec config --markdown`)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { describeSettings } = await import('./config.js');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const missing = describeSettings()
+      .map((s) => s.env)
+      .filter((env) => !readme.includes(`| \`${env}\``));
+    expect(missing).toEqual([]);
+  });
+});
