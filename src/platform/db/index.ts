@@ -83,6 +83,10 @@ export async function openDatabase(opts: {
     const startParams = defaults.length
       ? [...defaults, '-c', `shared_buffers=${opts.pgliteSharedBuffersMb ?? 16}MB`]
       : undefined;
+    if (dir && !fs.existsSync(path.join(dir, 'PG_VERSION'))) {
+      opts.log?.info({ dir }, 'creating the embedded database (first start)');
+      await initPgliteInWorker(dir, startParams);
+    }
     // 'memory://' rather than no directory: PGlite ignores startParams without a data dir.
     client = new PGlite(dir ?? 'memory://', startParams ? { startParams } : {});
     await client.waitReady;
@@ -106,6 +110,32 @@ export async function openDatabase(opts: {
       release();
     },
   };
+}
+
+/**
+ * Run PGlite's initdb in a worker thread that then exits. initdb grows PGlite's WebAssembly
+ * memory to ~600 MB and WebAssembly memory never shrinks; in a worker it is freed with the
+ * thread, so a first start costs no more resident memory than a restart (~450 MB less).
+ */
+async function initPgliteInWorker(dir: string, startParams: string[] | undefined): Promise<void> {
+  const { Worker } = await import('node:worker_threads');
+  const code = `
+    const { workerData } = require('node:worker_threads');
+    import(workerData.pglite).then(async ({ PGlite }) => {
+      const db = new PGlite(workerData.dir, workerData.startParams ? { startParams: workerData.startParams } : {});
+      await db.waitReady;
+      await db.close();
+    });`;
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { dir, startParams, pglite: import.meta.resolve('@electric-sql/pglite') },
+  });
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`embedded database initialisation exited with ${code}`)),
+    );
+  });
 }
 
 function lockDir(dir: string): () => void {
