@@ -109,6 +109,10 @@ describe('red-team service', () => {
     expect(c.summary.by_strategy.none.detection_rate).toBeGreaterThan(c.summary.by_strategy.reversed.detection_rate);
     const res = await t.inject('red-team', { method: 'GET', url: `/campaigns/${c.id}/results?page_size=60`, headers });
     expect(res.json().results.every((x: any) => typeof x.score === 'number' && x.basis === 'detector')).toBe(true);
+    // Campaign traffic stays out of the production prediction log that analytics' drift reads.
+    const { listPredictionLog } = await import('../detection/index.js');
+    const logged = await listPredictionLog(t.ctx, { since: new Date(Date.now() - 3_600_000) });
+    expect(logged.filter((row) => row.source === 'redteam')).toEqual([]);
     const unknown = await t.inject('red-team', { method: 'POST', url: '/campaigns', headers, payload: { target: 'model:no-such-model', count: 5 } });
     expect(unknown.statusCode).toBe(202);
     expect((await waitDone(unknown.json().id)).error).toMatch(/no-such-model/);

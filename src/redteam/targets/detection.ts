@@ -30,7 +30,10 @@ export async function loadDetect(ctx: AppContext, model: string, threshold?: num
   if (typeof predictBatch !== 'function') return { error: 'detection exports no predictBatch' };
   return async (texts) => {
     // `default` and `ensemble` = detection's default model set and ensemble method.
-    const opts: Record<string, unknown> = { context: 'user', source: 'redteam', noCache: true };
+    // log: false: campaign traffic is not production inference; in the prediction log it would
+    // read as an attack wave to analytics' drift and performance reports. Campaigns keep their
+    // own results.
+    const opts: Record<string, unknown> = { context: 'user', source: 'redteam', noCache: true, log: false };
     if (model !== 'ensemble' && model !== 'default') opts.models = [model];
     if (threshold !== undefined) opts.threshold = threshold;
     const out: any = await predictBatch(ctx, texts, opts);
