@@ -13,10 +13,11 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SETTINGS } from '../platform/config.js';
+import { startWorker } from '../platform/workers.js';
 import { buildUseOnnx, denseBatch, readWeights, type WeightsManifestGroup } from './use-onnx.js';
 
 export interface RawEncoder {
@@ -64,6 +65,17 @@ async function cachedModelFile(dir: string): Promise<string> {
   return join(dataDir, 'cache', `use-lite-512-${h.digest('hex').slice(0, 16)}.onnx`);
 }
 
+/** Write the converted model to `file` from a worker thread (its garbage leaves with it). */
+function convertInWorker(dir: string, file: string): Promise<void> {
+  const worker = startWorker(import.meta.url, './use-onnx-worker', { workerData: { dir, file } });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ONNX conversion worker exited with ${code}`)),
+    );
+  });
+}
+
 /** The cached model file, written now if missing; undefined if it cannot be written. */
 async function modelFile(dir: string): Promise<string | undefined> {
   try {
@@ -76,7 +88,7 @@ async function modelFile(dir: string): Promise<string | undefined> {
     await mkdir(dirname(file), { recursive: true });
     // Written whole under a unique name, then renamed: concurrent starts never see half a file.
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(tmp, await useOnnxBytes(dir));
+    await convertInWorker(dir, tmp);
     await rename(tmp, file);
     return file;
   } catch {

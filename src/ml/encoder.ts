@@ -15,7 +15,7 @@
  *    file under a cache directory, so retraining on the same data re-encodes nothing. The two
  *    backends share the cache: their vectors are the same.
  */
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../platform/workers.js';
 import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -85,15 +85,7 @@ function embedInWorker(
 ): Promise<Float32Array[]> {
   return new Promise((resolve, reject) => {
     const workerData = { texts, batchSize, backend };
-    let worker: Worker;
-    if (import.meta.url.endsWith('.ts')) {
-      // TypeScript sources (tsx, vitest): register tsx's loader in the worker first.
-      const entry = new URL('./encoder-worker.ts', import.meta.url).href;
-      const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-      worker = new Worker(boot, { eval: true, workerData });
-    } else {
-      worker = new Worker(new URL('./encoder-worker.js', import.meta.url), { workerData });
-    }
+    const worker = startWorker(import.meta.url, './encoder-worker', { workerData });
     const onAbort = () => {
       void worker.terminate();
       reject(new Error('encoding was cancelled'));

@@ -3,7 +3,8 @@
  * the training loop is synchronous between epochs, so a cooperative flag would only be seen
  * after the current epoch.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../platform/workers.js';
 import type { TrainInput, TrainOutput, TrainProgress } from './trainers/types.js';
 
 export interface WorkerRequest {
@@ -23,15 +24,7 @@ export class TrainingCancelledError extends Error {
 }
 
 function spawn(req: WorkerRequest): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./train-worker.js', import.meta.url), { workerData: req });
-  // Running from TypeScript sources (tsx, vitest): register tsx's loader inside the worker
-  // before importing the TypeScript entry.
-  const entry = new URL('./train-worker.ts', import.meta.url).href;
-  // A bare specifier: an eval worker resolves it from the working directory (the project root
-  // in dev and tests, the only places TypeScript sources run).
-  const api = 'tsx/esm/api';
-  const boot = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(boot, { eval: true, workerData: req });
+  return startWorker(import.meta.url, './train-worker', { workerData: req });
 }
 
 /**

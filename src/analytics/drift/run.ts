@@ -3,7 +3,8 @@
  * thread (CPU-heavy sorting and KS/PSI off the event loop), with column extraction done one
  * column at a time, yielding between columns, so other requests keep being served.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../../platform/workers.js';
 import { setImmediate as yieldNow } from 'node:timers/promises';
 import {
   analyzeCategorical,
@@ -21,14 +22,7 @@ import type { DriftTestConfig } from './types.js';
 export const WORKER_THRESHOLD_VALUES = 4_000_000;
 
 function spawnWorker(): Worker {
-  // Under tsx/vitest this module is a .ts file: the worker registers the tsx loader first
-  // (execArgv '--import tsx' is not honoured inside vitest's forked pool).
-  if (import.meta.url.endsWith('.ts')) {
-    const target = new URL('./worker.ts', import.meta.url).href;
-    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(target)}); });`;
-    return new Worker(boot, { eval: true });
-  }
-  return new Worker(new URL('./worker.js', import.meta.url));
+  return startWorker(import.meta.url, './worker');
 }
 
 /** Runs the per-feature analysis in a fresh worker thread. Rejects if the worker fails. */
