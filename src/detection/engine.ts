@@ -66,6 +66,13 @@ interface Runtime {
   flushing?: Promise<void>;
   unsubscribe?: () => void;
   metrics: { predictions: Counter<'label' | 'source'>; latency: Histogram<'source'> };
+  metricChildren: Map<
+    string,
+    {
+      predictions: ReturnType<Counter<'label' | 'source'>['labels']>;
+      latency: ReturnType<Histogram<'source'>['labels']>;
+    }
+  >;
 }
 
 const runtimes = new WeakMap<AppContext, Runtime>();
@@ -105,6 +112,7 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
     settings,
     stats: { hits: 0, misses: 0, evictions: 0, loads: 0, resultHits: 0, resultMisses: 0 },
     logBuffer: [],
+    metricChildren: new Map(),
     metrics: {
       // Reuse on a second runtime for the same ctx (after shutdown): prom-client rejects duplicates.
       predictions:
@@ -133,7 +141,13 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
   // Training promotes a version to production -> serve it as `<detector>@trained` next to the shipped one.
   rt.unsubscribe = ctx.events.on(
     'model.stage_changed',
-    async (p: { name?: string; version?: string; stage?: string; artifact_key?: string; shipped?: boolean }) => {
+    async (p: {
+      name?: string;
+      version?: string;
+      stage?: string;
+      artifact_key?: string;
+      shipped?: boolean;
+    }) => {
       // The registry's stages are capitalised ('Production'); the shipped defaults are already
       // served as the pre-trained variant, so their registration is not a new model.
       if (p?.stage?.toLowerCase() !== 'production' || !p.name || p.shipped) return;
@@ -510,12 +524,11 @@ export async function predictBatch(
   const context = opts.context ?? 'user';
   const versions = Object.fromEntries([...ok, ...compare].map((m) => [m.name, m.model.version]));
   const hashes = valid.map(textHash);
-  const cacheKeys = hashes.map(
-    (h) =>
-      `detection:pred:${h}:${createHash('sha1')
-        .update(JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]))
-        .digest('hex')}`,
-  );
+  // The options part of the key is the same for every text of the request: hash it once.
+  const optionsKey = createHash('sha1')
+    .update(JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]))
+    .digest('hex');
+  const cacheKeys = hashes.map((h) => `detection:pred:${h}:${optionsKey}`);
 
   const out: (Prediction | undefined)[] = new Array(valid.length);
   if (!opts.noCache) {
@@ -601,8 +614,18 @@ export async function predict(
 // ---------------------------------------------------------------- prediction log
 
 function logPrediction(rt: Runtime, text: string, p: Prediction, source: string): void {
-  rt.metrics.predictions.inc({ label: p.label, source });
-  rt.metrics.latency.observe({ source }, p.processing_time_ms);
+  // prom-client hashes a label object on every call; the children are resolved once.
+  const key = `${p.label}\u0000${source}`;
+  let m = rt.metricChildren.get(key);
+  if (!m) {
+    m = {
+      predictions: rt.metrics.predictions.labels({ label: p.label, source }),
+      latency: rt.metrics.latency.labels({ source }),
+    };
+    rt.metricChildren.set(key, m);
+  }
+  m.predictions.inc();
+  m.latency.observe(p.processing_time_ms);
   rt.logBuffer.push({
     textHash: p.text_hash,
     text: rt.ctx.config.logRawText ? text : null,
