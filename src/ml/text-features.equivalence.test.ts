@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_HASHING, hashFeatures, type HashingConfig, type SparseVector } from './text-features.js';
-import { loadLinearModel, type LinearModelArtifact } from './linear-model.js';
+import { loadLinearModel, softmax, sparseLogits, type LinearModelArtifact } from './linear-model.js';
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -205,11 +205,20 @@ describe.skipIf(!existsSync(DATA))('hashFeatures equals the reference implementa
       }
     }
   });
-  it.skipIf(!existsSync(MODEL))('gives the shipped linear model identical scores', () => {
-    const model = loadLinearModel(JSON.parse(readFileSync(MODEL, 'utf8')) as LinearModelArtifact);
-    const cfg = model.artifact.featurizer.config;
-    for (const t of texts.slice(0, 500)) {
-      expect(model.predictProba(t)).toEqual(model.predictProbaFeatures(referenceHashFeatures(t, cfg)));
-    }
-  });
+  it.skipIf(!existsSync(MODEL))(
+    'gives the shipped linear model identical scores (int8 scoring path too)',
+    () => {
+      const model = loadLinearModel(JSON.parse(readFileSync(MODEL, 'utf8')) as LinearModelArtifact);
+      const cfg = model.artifact.featurizer.config;
+      expect(model.artifact.weights.dtype).toBe('int8'); // the int8 scoring path is the one checked
+      for (const t of texts.slice(0, 500)) {
+        // Reference: reference features, float32 decoded weights, plain sparse dot product.
+        const x = referenceHashFeatures(t, cfg);
+        const p = softmax(sparseLogits(model.head, x), model.head.temperature);
+        const expected = Object.fromEntries(model.labels.map((l, k) => [l, p[k]]));
+        const got = model.predictProba(t);
+        for (const l of model.labels) expect(got[l]).toBe(expected[l]);
+      }
+    },
+  );
 });
