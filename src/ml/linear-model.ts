@@ -224,9 +224,38 @@ export function sparseLogitsInt8(
   out = new Float64Array(head.labels.length),
 ): Float64Array {
   const K = head.labels.length;
-  for (let k = 0; k < K; k++) out[k] = head.b[k];
   const { indices, values } = x;
   const { q, scales } = w;
+  if (K === 5) {
+    // The shipped label set: five accumulators in registers, so consecutive rows' loads
+    // overlap instead of waiting on stores to `out`. Same additions in the same order.
+    const s0 = scales[0],
+      s1 = scales[1],
+      s2 = scales[2],
+      s3 = scales[3],
+      s4 = scales[4];
+    let o0 = head.b[0],
+      o1 = head.b[1],
+      o2 = head.b[2],
+      o3 = head.b[3],
+      o4 = head.b[4];
+    for (let j = 0; j < indices.length; j++) {
+      const base = indices[j] * 5;
+      const v = values[j];
+      o0 += Math.fround(q[base] * s0) * v;
+      o1 += Math.fround(q[base + 1] * s1) * v;
+      o2 += Math.fround(q[base + 2] * s2) * v;
+      o3 += Math.fround(q[base + 3] * s3) * v;
+      o4 += Math.fround(q[base + 4] * s4) * v;
+    }
+    out[0] = o0;
+    out[1] = o1;
+    out[2] = o2;
+    out[3] = o3;
+    out[4] = o4;
+    return out;
+  }
+  for (let k = 0; k < K; k++) out[k] = head.b[k];
   for (let j = 0; j < indices.length; j++) {
     const base = indices[j] * K;
     const v = values[j];
