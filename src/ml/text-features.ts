@@ -85,6 +85,7 @@ export function validateHashingConfig(cfg: HashingConfig): void {
 let slotKeys = new Int32Array(1 << 12).fill(-1);
 let slotCounts = new Uint32Array(1 << 12);
 let touched = new Uint32Array(4096);
+let grams = new Uint32Array(4096);
 let codes = new Uint16Array(4096);
 let wordHashes = new Uint32Array(1024);
 /** 1 + ln(tf) for small tf (the same doubles Math.log gives, looked up instead of recomputed). */
@@ -154,25 +155,11 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
   const counts = slotCounts;
   const slotMask = cap - 1;
   const shift = Math.clz32(cap) + 1; // top log2(cap) bits of a multiplicative hash
-  let nTouched = 0;
-  const add = (h: number): void => {
-    const idx = h & mask;
-    let slot = Math.imul(idx, 0x9e3779b1) >>> shift;
-    for (;;) {
-      const k = keys[slot];
-      if (k === idx) {
-        counts[slot]++;
-        return;
-      }
-      if (k === -1) {
-        keys[slot] = idx;
-        counts[slot] = 1;
-        touched[nTouched++] = slot;
-        return;
-      }
-      slot = (slot + 1) & slotMask;
-    }
-  };
+  // Gram hashes are collected first and counted in one flat loop below (a closure called per
+  // gram kept its counter in a heap context and was several times slower).
+  if (grams.length < maxGrams) grams = new Uint32Array(maxGrams);
+  const gr = grams;
+  let nGrams = 0;
 
   // 2. Character n-grams: for each start, extend the FNV state one char at a time so all
   // lengths min..max cost max multiplications, not sum(lengths).
@@ -183,7 +170,7 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
       for (let j = i; j < end; j++) {
         h = Math.imul(h ^ codes[j], FNV_PRIME);
         const len = j - i + 1;
-        if (len >= cMin) add(Math.imul(h ^ len, FNV_PRIME) >>> 0);
+        if (len >= cMin) gr[nGrams++] = Math.imul(h ^ len, FNV_PRIME);
       }
     }
   }
@@ -227,8 +214,30 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
         g = Math.imul(g ^ wordHashes[j], 0x5bd1e995);
         g ^= g >>> 15;
         const len = j - i + 1;
-        if (len >= wMin) add(Math.imul(g ^ (len * 0x27d4eb2d), FNV_PRIME) >>> 0);
+        if (len >= wMin) gr[nGrams++] = Math.imul(g ^ (len * 0x27d4eb2d), FNV_PRIME);
       }
+    }
+  }
+
+  // Count buckets in first-seen order.
+  let nTouched = 0;
+  const tch = touched;
+  for (let q = 0; q < nGrams; q++) {
+    const idx = gr[q] & mask;
+    let slot = Math.imul(idx, 0x9e3779b1) >>> shift;
+    for (;;) {
+      const k = keys[slot];
+      if (k === idx) {
+        counts[slot]++;
+        break;
+      }
+      if (k === -1) {
+        keys[slot] = idx;
+        counts[slot] = 1;
+        tch[nTouched++] = slot;
+        break;
+      }
+      slot = (slot + 1) & slotMask;
     }
   }
 
@@ -238,7 +247,7 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
   let sq = 0;
   const sub = cfg.sublinearTf;
   for (let k = 0; k < nTouched; k++) {
-    const slot = touched[k];
+    const slot = tch[k];
     const tf = counts[slot];
     indices[k] = keys[slot];
     keys[slot] = -1;
