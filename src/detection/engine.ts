@@ -254,6 +254,17 @@ function sweep(rt: Runtime, keep: string): void {
   }
 }
 
+/** The entry's model when it is loaded (counted as a use and a hit), else undefined. */
+function loadedNow(rt: Runtime, e: Entry): LoadedDetector | undefined {
+  e.lastUsed = Date.now();
+  e.uses++;
+  if (e.status === 'loaded' && e.loaded) {
+    rt.stats.hits++;
+    return e.loaded;
+  }
+  return undefined;
+}
+
 /**
  * The loaded model `name`, loading it if needed (one load at a time per model). Rejects with
  * DETECTION_UNKNOWN_MODEL (404) or DETECTION_MODEL_FAILED (503, also recorded as `failed`).
@@ -266,11 +277,12 @@ export async function ensureLoaded(
   const rt = runtime(ctx);
   const e = rt.entries.get(name);
   if (!e) throw appError('DETECTION_UNKNOWN_MODEL', { name, known: knownModels(ctx) });
-  e.lastUsed = Date.now();
-  e.uses++;
-  if (e.status === 'loaded' && e.loaded && !opts.force) {
-    rt.stats.hits++;
-    return e.loaded;
+  if (!opts.force) {
+    const l = loadedNow(rt, e);
+    if (l) return l;
+  } else {
+    e.lastUsed = Date.now();
+    e.uses++;
   }
   if (e.status === 'failed' && !opts.force)
     throw appError('DETECTION_MODEL_FAILED', { name, error: e.error ?? 'unknown error' });
@@ -446,7 +458,13 @@ async function resolveModels(ctx: AppContext, req: Pick<PredictRequest, 'models'
   const skipped: { model: string; error: string }[] = [];
   for (const n of names) {
     try {
-      ok.push({ name: n, model: await ensureLoaded(ctx, n), variant: rt.entries.get(n)!.variant });
+      const e = rt.entries.get(n)!;
+      // Loaded models (the usual case) are taken without a promise per model per request.
+      ok.push({
+        name: n,
+        model: e.status === 'loaded' && e.loaded ? loadedNow(rt, e)! : await ensureLoaded(ctx, n),
+        variant: e.variant,
+      });
     } catch (err) {
       if (explicit) throw err;
       skipped.push({ model: n, error: rt.entries.get(n)?.error ?? String(err) });
