@@ -78,7 +78,8 @@ export function matchRules(
   const findings: Finding[] = [];
   const seenRule = new Set<string>();
   const raw = views[0]?.text ?? '';
-  const meta = META.test(raw);
+  // Only needed to demote a strong finding: evaluated at the first one, not for every text.
+  let meta: boolean | undefined;
   const prefilter = opts.prefilter === false ? undefined : prefilterOf(rules);
   for (const v of views) {
     const candidates = prefilter?.(v.text);
@@ -91,8 +92,8 @@ export function matchRules(
       seenRule.add(rule.id);
       const span: [number, number] = [offset + m.index, offset + m.index + m[0].length];
       const demote =
-        meta &&
         rule.severity === 'strong' &&
+        (meta ??= META.test(raw)) &&
         (insideQuotes(v.text, span[0], span[1]) || raw.trim().endsWith('?'));
       findings.push({
         detector: 'rules',

@@ -97,17 +97,18 @@ export async function createServer(
   });
 
   // PostgreSQL text cannot hold NUL: refuse it in ids and filters up front with a clear 400.
-  app.addHook('preValidation', async (req) => {
+  app.addHook('preValidation', (req, _reply, done) => {
     for (const [part, values] of [
       ['params', req.params],
       ['querystring', req.query],
     ] as const) {
       for (const [k, v] of Object.entries((values ?? {}) as Record<string, unknown>)) {
         if (typeof v === 'string' && v.includes('\u0000')) {
-          throw appError('VALIDATION_FAILED', { detail: `${part}.${k} contains a NUL character` });
+          return done(appError('VALIDATION_FAILED', { detail: `${part}.${k} contains a NUL character` }));
         }
       }
     }
+    done();
   });
   app.addHook('onRequest', async (req) => {
     const cfg = req.routeOptions.config ?? {};
