@@ -685,6 +685,13 @@ const LOG_COLUMNS = Object.entries(getTableColumns(predictionLog))
   .map(([key, col]) => ({ key, name: col.name }));
 const LOG_COLUMN_LIST = sql.raw(LOG_COLUMNS.map((c) => `"${c.name}"`).join(', '));
 
+function wellFormed(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000\ud800-\udfff]/.test(s)
+    ? (s as string & { toWellFormed(): string }).toWellFormed().replaceAll('\u0000', '\ufffd')
+    : s;
+}
+
 /**
  * One INSERT for a batch of rows, passed as a single JSON parameter that the database expands
  * with jsonb_populate_recordset. Building the same statement through the query builder (14
@@ -697,8 +704,15 @@ function insertLogRows(rows: (typeof predictionLog.$inferInsert)[]) {
       const o: Record<string, unknown> = {};
       for (const { key, name } of LOG_COLUMNS) {
         const v = (r as Record<string, unknown>)[key];
-        // JSON has no NaN/Infinity; PostgreSQL reads them back from their text form.
-        o[name] = typeof v === 'number' && !Number.isFinite(v) ? String(v) : (v ?? null);
+        // JSON has no NaN/Infinity; PostgreSQL reads them back from their text form. jsonb
+        // rejects lone surrogates and NUL, which a raw text (MLSEC_LOG_RAW_TEXT) may contain:
+        // one such row would fail the whole batch, so they are stored as U+FFFD.
+        o[name] =
+          typeof v === 'number' && !Number.isFinite(v)
+            ? String(v)
+            : typeof v === 'string'
+              ? wellFormed(v)
+              : (v ?? null);
       }
       return o;
     }),

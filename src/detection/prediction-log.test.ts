@@ -45,4 +45,14 @@ describe('prediction log', () => {
     }
     expect(rows.find((r) => r.text === texts[0])!.rule_ids.length).toBeGreaterThan(0);
   });
+  it('keeps logging when a raw text holds a lone surrogate or NUL', async () => {
+    const since = new Date(Date.now() - 1000);
+    const texts = ['broken \ud800 surrogate', 'nul \u0000 byte', 'a normal text'];
+    await predictBatch(t.ctx, texts, { models: ['rules'], source: 'log-test-odd' });
+    await flushLog(t.ctx);
+    const rows = (await listPredictionLog(t.ctx, { since })).filter((r) => r.source === 'log-test-odd');
+    expect(rows.map((r) => r.text).sort()).toEqual(
+      ['a normal text', 'broken \ufffd surrogate', 'nul \ufffd byte'].sort(),
+    );
+  });
 });
