@@ -113,6 +113,19 @@ for (const n of [50, 500, 5000]) {
     `ensemble ${String(n).padStart(5)} words: single p50 ${fmt(pct(single, 50))} p99 ${fmt(pct(single, 99))}   batch of 32: ${fmt(perItem)} ms/item`,
   );
 }
+// The fast path as the API runs it: engine (validation, hashing, cache lookup, views, both
+// detectors, ensemble, prediction log), without HTTP.
+for (const n of [50, 500, 5000]) {
+  const its = n === 5000 ? Math.max(20, Math.floor(ITER / 5)) : ITER;
+  const texts = Array.from({ length: its + 5 }, (_, i) => textOf(n, 250_000 + i * 59 + n));
+  const single = await time(
+    (i) => predict(t.ctx, { text: texts[i], models: ['rules', 'linear'], noCache: true }),
+    its,
+  );
+  console.log(
+    `engine fast path (rules+linear) ${String(n).padStart(5)} words: p50 ${fmt(pct(single, 50))} p99 ${fmt(pct(single, 99))}`,
+  );
+}
 console.log(
   `\nRSS with all default models loaded (engine + detector copies above): ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
 );

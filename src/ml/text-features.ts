@@ -58,19 +58,38 @@ export function validateHashingConfig(cfg: HashingConfig): void {
     ['wordNgrams', wordNgrams],
     ['charNgrams', charNgrams],
   ] as const) {
-    if (!Array.isArray(r) || r.length !== 2 || !Number.isInteger(r[0]) || !Number.isInteger(r[1]) || r[0] < 0 || r[1] < r[0] || r[1] > 8) {
+    if (
+      !Array.isArray(r) ||
+      r.length !== 2 ||
+      !Number.isInteger(r[0]) ||
+      !Number.isInteger(r[1]) ||
+      r[0] < 0 ||
+      r[1] < r[0] ||
+      r[1] > 8
+    ) {
       throw new Error(`${name} must be [min, max] with 0 <= min <= max <= 8, got ${JSON.stringify(r)}`);
     }
     if (r[0] === 0 && r[1] !== 0) throw new Error(`${name}: min 0 is only allowed as [0, 0] (disabled)`);
   }
-  if (wordNgrams[1] === 0 && charNgrams[1] === 0) throw new Error('at least one of wordNgrams/charNgrams must be enabled');
+  if (wordNgrams[1] === 0 && charNgrams[1] === 0)
+    throw new Error('at least one of wordNgrams/charNgrams must be enabled');
 }
 
-/** Scratch space reused across calls: featurizing is synchronous, so one buffer per dim is safe. */
-const scratch = new Map<number, Float32Array>();
+/**
+ * Scratch space reused across calls (featurizing is synchronous, so sharing is safe).
+ * Counts live in a small open-addressing table keyed by bucket index rather than in a dense
+ * `dim`-sized array: a 500-word text touches ~4,000 of 262,144 buckets, and a table of a few
+ * thousand slots stays in the CPU cache where a 1 MB dense array does not. The table records
+ * buckets in first-seen order, so the output is exactly what a dense accumulator gives.
+ */
+let slotKeys = new Int32Array(1 << 12).fill(-1);
+let slotCounts = new Uint32Array(1 << 12);
 let touched = new Uint32Array(4096);
+let grams = new Uint32Array(4096);
 let codes = new Uint16Array(4096);
 let wordHashes = new Uint32Array(1024);
+/** 1 + ln(tf) for small tf (the same doubles Math.log gives, looked up instead of recomputed). */
+const LOG_TF = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 
 function isWordChar(c: number): boolean {
   // ASCII letters/digits, plus everything above Latin-1 punctuation (accented letters, CJK,
@@ -79,7 +98,17 @@ function isWordChar(c: number): boolean {
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+  return (
+    c === 32 ||
+    c === 9 ||
+    c === 10 ||
+    c === 13 ||
+    c === 12 ||
+    c === 11 ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    (c >= 0x2000 && c <= 0x200a)
+  );
 }
 
 /**
@@ -89,11 +118,6 @@ function isSpace(c: number): boolean {
 export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING): SparseVector {
   const dim = cfg.dim;
   const mask = dim - 1;
-  let acc = scratch.get(dim);
-  if (!acc) {
-    acc = new Float32Array(dim);
-    scratch.set(dim, acc);
-  }
   const src = text.length > cfg.maxChars ? text.slice(0, cfg.maxChars) : text;
   const lower = src.toLowerCase();
 
@@ -114,23 +138,31 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
   }
   if (!prevSpace) codes[n++] = 32;
 
-  let nTouched = 0;
-  const add = (h: number): void => {
-    const idx = h & mask;
-    if (acc![idx] === 0) {
-      if (nTouched === touched.length) {
-        const t = new Uint32Array(touched.length * 2);
-        t.set(touched);
-        touched = t;
-      }
-      touched[nTouched++] = idx;
-    }
-    acc![idx] += 1;
-  };
+  // Upper bound on the n-grams this text can produce: size the table for a load factor <= 1/2.
+  const [cMin, cMax] = cfg.charNgrams;
+  const [wMin, wMax] = cfg.wordNgrams;
+  const maxGrams = (cMax > 0 ? n * (cMax - cMin + 1) : 0) + (wMax > 0 ? n * (wMax - wMin + 1) : 0);
+  // Only the first `cap` slots are used, so a long text does not leave short ones probing a
+  // large, cold table. Every slot is back to -1 after each call (step 4 clears what it used).
+  let cap = 1 << 12;
+  while (cap < maxGrams * 2 && cap < dim * 2) cap *= 2;
+  if (cap > slotKeys.length) {
+    slotKeys = new Int32Array(cap).fill(-1);
+    slotCounts = new Uint32Array(cap);
+  }
+  if (touched.length < Math.min(maxGrams, dim)) touched = new Uint32Array(Math.min(maxGrams, dim));
+  const keys = slotKeys;
+  const counts = slotCounts;
+  const slotMask = cap - 1;
+  const shift = Math.clz32(cap) + 1; // top log2(cap) bits of a multiplicative hash
+  // Gram hashes are collected first and counted in one flat loop below (a closure called per
+  // gram kept its counter in a heap context and was several times slower).
+  if (grams.length < maxGrams) grams = new Uint32Array(maxGrams);
+  const gr = grams;
+  let nGrams = 0;
 
   // 2. Character n-grams: for each start, extend the FNV state one char at a time so all
   // lengths min..max cost max multiplications, not sum(lengths).
-  const [cMin, cMax] = cfg.charNgrams;
   if (cMax > 0) {
     for (let i = 0; i + cMin <= n; i++) {
       let h = CHAR_SEED;
@@ -138,13 +170,12 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
       for (let j = i; j < end; j++) {
         h = Math.imul(h ^ codes[j], FNV_PRIME);
         const len = j - i + 1;
-        if (len >= cMin) add(Math.imul(h ^ len, FNV_PRIME) >>> 0);
+        if (len >= cMin) gr[nGrams++] = Math.imul(h ^ len, FNV_PRIME);
       }
     }
   }
 
   // 3. Word n-grams: hash each token once, then combine token hashes for longer n-grams.
-  const [wMin, wMax] = cfg.wordNgrams;
   if (wMax > 0) {
     let nw = 0;
     let h = 0;
@@ -183,22 +214,44 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
         g = Math.imul(g ^ wordHashes[j], 0x5bd1e995);
         g ^= g >>> 15;
         const len = j - i + 1;
-        if (len >= wMin) add(Math.imul(g ^ (len * 0x27d4eb2d), FNV_PRIME) >>> 0);
+        if (len >= wMin) gr[nGrams++] = Math.imul(g ^ (len * 0x27d4eb2d), FNV_PRIME);
       }
     }
   }
 
-  // 4. Collect, apply sublinear tf, L2-normalise, and clear the scratch buffer.
+  // Count buckets in first-seen order.
+  let nTouched = 0;
+  const tch = touched;
+  for (let q = 0; q < nGrams; q++) {
+    const idx = gr[q] & mask;
+    let slot = Math.imul(idx, 0x9e3779b1) >>> shift;
+    for (;;) {
+      const k = keys[slot];
+      if (k === idx) {
+        counts[slot]++;
+        break;
+      }
+      if (k === -1) {
+        keys[slot] = idx;
+        counts[slot] = 1;
+        tch[nTouched++] = slot;
+        break;
+      }
+      slot = (slot + 1) & slotMask;
+    }
+  }
+
+  // 4. Collect, apply sublinear tf, L2-normalise, and clear the table.
   const indices = new Uint32Array(nTouched);
   const values = new Float32Array(nTouched);
   let sq = 0;
   const sub = cfg.sublinearTf;
   for (let k = 0; k < nTouched; k++) {
-    const idx = touched[k];
-    const tf = acc[idx];
-    acc[idx] = 0;
-    const v = sub ? 1 + Math.log(tf) : tf;
-    indices[k] = idx;
+    const slot = tch[k];
+    const tf = counts[slot];
+    indices[k] = keys[slot];
+    keys[slot] = -1;
+    const v = sub ? (tf < 256 ? LOG_TF[tf] : 1 + Math.log(tf)) : tf;
     values[k] = v;
     sq += v * v;
   }

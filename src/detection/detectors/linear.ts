@@ -1,3 +1,4 @@
+import type { Label } from '../../ml/labels.js';
 import { loadLinearModel, type LinearModelArtifact } from '../../ml/linear-model.js';
 import { detectChunked, fullProbs } from './chunked.js';
 import { modelPath, readArtifact } from './artifact-file.js';
@@ -31,7 +32,18 @@ export const linear: Detector = {
           model.version,
           items,
           { chunkWords: opts?.chunkWords ?? 600, overlapWords: opts?.overlapWords ?? 60 },
-          (texts) => texts.map((t) => fullProbs(model.predictProba(t))),
+          (texts) => {
+            // A view that differs from the raw text in one place (a folded leetspeak word)
+            // splits into mostly the same chunks: score each distinct chunk text once.
+            const seen = new Map<string, Record<Label, number>>();
+            return texts.map((t) => {
+              const hit = seen.get(t);
+              if (hit) return { ...hit };
+              const p = fullProbs(model.predictProba(t));
+              seen.set(t, p);
+              return p;
+            });
+          },
         ),
     };
   },

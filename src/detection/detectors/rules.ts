@@ -2,6 +2,7 @@ import { LABELS, type Label } from '../../ml/labels.js';
 import type { DetectorResult, Finding, View } from '../types.js';
 import type { Detector, LoadedDetector } from './types.js';
 import { RULES, type Rule } from './rules-table.js';
+import { buildPrefilter } from './rules-prefilter.js';
 
 /** P(attack) a single strong / weak rule contributes; combined as independent evidence. */
 const STRONG = 0.92;
@@ -10,10 +11,23 @@ const BASELINE = 0.03;
 /** The rule table's version: bump when rules change so logged predictions stay traceable. */
 export const RULES_VERSION = `rules-${RULES.length}.1`;
 
-const COMPILED = RULES.map((r) => ({
+type Compiled = readonly { rule: Rule; re: RegExp }[];
+
+const COMPILED: Compiled = RULES.map((r) => ({
   rule: r,
   re: r.pattern.flags.includes('g') ? r.pattern : new RegExp(r.pattern.source, r.pattern.flags + 'g'),
 }));
+
+// One literal pass per view tells which rules can match at all (see rules-prefilter.ts).
+const prefilters = new WeakMap<Compiled, (text: string) => boolean[]>();
+function prefilterOf(rules: Compiled) {
+  let p = prefilters.get(rules);
+  if (!p) {
+    p = buildPrefilter(rules.map((r) => r.re));
+    prefilters.set(rules, p);
+  }
+  return p;
+}
 
 // Talking *about* attacks ("what is prompt injection?", "how do I defend against 'ignore previous
 // instructions'?") is benign; quoted attack phrases inside such a question are demoted to weak.
@@ -56,22 +70,30 @@ function execWindowed(re: RegExp, text: string): { m: RegExpExecArray; offset: n
  * Pure: all rule matches in all views. A match found in several views (raw and normalized) is
  * reported once, from the first view (raw wins), so findings point at the text the user sent.
  */
-export function matchRules(views: readonly View[], rules = COMPILED): Finding[] {
+export function matchRules(
+  views: readonly View[],
+  rules: Compiled = COMPILED,
+  opts: { prefilter?: boolean } = {},
+): Finding[] {
   const findings: Finding[] = [];
   const seenRule = new Set<string>();
   const raw = views[0]?.text ?? '';
-  const meta = META.test(raw);
+  // Only needed to demote a strong finding: evaluated at the first one, not for every text.
+  let meta: boolean | undefined;
+  const prefilter = opts.prefilter === false ? undefined : prefilterOf(rules);
   for (const v of views) {
-    for (const { rule, re } of rules) {
-      if (seenRule.has(rule.id)) continue;
+    const candidates = prefilter?.(v.text);
+    for (let r = 0; r < rules.length; r++) {
+      const { rule, re } = rules[r];
+      if (seenRule.has(rule.id) || (candidates && !candidates[r])) continue;
       const hit = execWindowed(re, v.text);
       if (!hit) continue;
       const { m, offset } = hit;
       seenRule.add(rule.id);
       const span: [number, number] = [offset + m.index, offset + m.index + m[0].length];
       const demote =
-        meta &&
         rule.severity === 'strong' &&
+        (meta ??= META.test(raw)) &&
         (insideQuotes(v.text, span[0], span[1]) || raw.trim().endsWith('?'));
       findings.push({
         detector: 'rules',

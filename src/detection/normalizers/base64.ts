@@ -2,7 +2,26 @@ import type { Normalizer } from './types.js';
 import { worthKeeping } from './types.js';
 
 // One character class, no nested alternation: a nested quantifier here backtracks exponentially.
-const CANDIDATE = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/_=-])/g;
+export const CANDIDATE = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/_=-])/g;
+
+/** A run of at least 16 alphabet characters: what every CANDIDATE match needs (cheap pre-check). */
+export function hasAlphabetRun(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const inAlphabet =
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      c === 43 ||
+      c === 47 ||
+      c === 95 ||
+      c === 45;
+    if (!inAlphabet) run = 0;
+    else if (++run >= 16) return true;
+  }
+  return false;
+}
 
 /** Decodes standard and URL-safe base64 runs (>= 16 chars) whose content is readable text. */
 export const base64: Normalizer = {
@@ -10,6 +29,7 @@ export const base64: Normalizer = {
   title: 'Decode embedded base64 payloads',
   kind: 'decode',
   transform(text) {
+    if (!hasAlphabetRun(text)) return null;
     let found = false;
     const out = text.replace(CANDIDATE, (m) => {
       // Plain words and identifiers also match the alphabet; real payloads mix cases and digits.

@@ -57,15 +57,18 @@ export function buildViews(text: string, opts: ViewOptions = {}): View[] {
   const maxViews = opts.maxViews ?? 8;
   const views: View[] = [{ view: 'raw', text }];
   const seen = new Set([text]);
-  const normalized = fold(text, folds);
+  // Decoders read the text after only the lossless folds (NFKC, invisible characters): leetspeak
+  // and letter joining would corrupt base64/hex alphabets.
+  const lossless = folds.filter((n) => LOSSLESS.has(n.id));
+  const losslessText = fold(text, lossless);
+  // The lossless folds come first in the chain: continue from their result, not from scratch.
+  const prefix = lossless.every((n, k) => folds[k] === n);
+  const normalized = prefix ? fold(losslessText, folds.slice(lossless.length)) : fold(text, folds);
   if (!seen.has(normalized)) {
     views.push({ view: 'normalized', text: normalized });
     seen.add(normalized);
   }
-  // Decoders read the text after only the lossless folds (NFKC, invisible characters): leetspeak
-  // and letter joining would corrupt base64/hex alphabets.
-  const lossless = folds.filter((n) => LOSSLESS.has(n.id));
-  let frontier: View[] = [{ view: '', text: fold(text, lossless) }];
+  let frontier: View[] = [{ view: '', text: losslessText }];
   for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
     const next: View[] = [];
     for (const v of frontier) {

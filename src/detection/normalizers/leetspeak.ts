@@ -16,6 +16,31 @@ const MAP: Record<string, string> = {
   '+': 't',
 };
 
+const SUB = new Uint8Array(128);
+for (const c of '013457893@$!|+') SUB[c.charCodeAt(0)] = 1;
+const LETTER = /\p{L}/u;
+
+/**
+ * Letters (code points in \p{L}) and substitute characters of a token, counted in one pass
+ * without allocating: most tokens of ordinary text stop at the first check that uses them.
+ */
+export function countLettersSubs(tok: string): [number, number] {
+  let letters = 0;
+  let subs = 0;
+  for (let i = 0; i < tok.length; i++) {
+    const c = tok.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+      else subs += SUB[c];
+    } else {
+      const cp = tok.codePointAt(i)!;
+      if (cp > 0xffff) i++;
+      if (LETTER.test(String.fromCodePoint(cp))) letters++;
+    }
+  }
+  return [letters, subs];
+}
+
 /**
  * Folds leetspeak only inside tokens that mix letters with digit/symbol substitutes ("1gn0r3",
  * "pr0mpt", "$y$tem"); pure numbers, prices and versions ("2024", "$5", "v1.2") stay unchanged.
@@ -29,8 +54,7 @@ export const leetspeak: Normalizer = {
     !/[A-Za-z][013457893@$]|[013457893@$!|+][A-Za-z]/.test(text)
       ? text
       : text.replace(/[\p{L}0-9@$!|+]{3,}/gu, (tok) => {
-          const letters = (tok.match(/\p{L}/gu) ?? []).length;
-          const subs = (tok.match(/[013457893@$!|+]/g) ?? []).length;
+          const [letters, subs] = countLettersSubs(tok);
           if (letters < 2 || subs === 0) return tok;
           // One substitute at the edge ("mp3", "1st", "4k", "md5") is a normal token, not leetspeak:
           // require a substitute between letters or at least two of them.

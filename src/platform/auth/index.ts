@@ -89,18 +89,22 @@ export async function authenticate(
   ctx: AppContext,
   headers: { authorization?: string; 'x-api-key'?: string | string[] },
 ): Promise<Principal> {
-  const cacheKey = headers.authorization ?? (typeof headers['x-api-key'] === 'string' ? headers['x-api-key'] : undefined);
+  const cacheKey =
+    headers.authorization ?? (typeof headers['x-api-key'] === 'string' ? headers['x-api-key'] : undefined);
   const cached = cacheKey ? principalCache(ctx).get(cacheKey) : undefined;
   if (cached) return cached;
-  const principal = await resolvePrincipal(ctx, headers);
-  if (cacheKey) principalCache(ctx).set(cacheKey, principal);
+  const { principal, expiresAtMs } = await resolvePrincipal(ctx, headers);
+  // A cached JWT must not outlive its own expiry.
+  const ttl =
+    expiresAtMs === undefined ? PRINCIPAL_TTL_MS : Math.min(PRINCIPAL_TTL_MS, expiresAtMs - Date.now());
+  if (cacheKey && ttl > 0) principalCache(ctx).set(cacheKey, principal, { ttl });
   return principal;
 }
 
 async function resolvePrincipal(
   ctx: AppContext,
   headers: { authorization?: string; 'x-api-key'?: string | string[] },
-): Promise<Principal> {
+): Promise<{ principal: Principal; expiresAtMs?: number }> {
   let credential: string | undefined;
   const auth = headers.authorization;
   if (auth) {
@@ -125,7 +129,7 @@ async function resolvePrincipal(
       .set({ lastUsedAt: new Date() })
       .where(eq(apiKeys.id, row.id))
       .catch(() => {});
-    return { kind: 'api_key', id: row.id, role: row.role as Role, name: row.name };
+    return { principal: { kind: 'api_key', id: row.id, role: row.role as Role, name: row.name } };
   }
 
   let payload;
@@ -146,7 +150,10 @@ async function resolvePrincipal(
     .where(eq(users.id, String(payload.sub)));
   if (!user || user.disabled)
     throw appError('AUTH_INVALID_TOKEN', { reason: 'the user no longer exists or is disabled' });
-  return { kind: 'user', id: user.id, role: user.role as Role, email: user.email };
+  return {
+    principal: { kind: 'user', id: user.id, role: user.role as Role, email: user.email },
+    expiresAtMs: typeof payload.exp === 'number' ? payload.exp * 1000 : undefined,
+  };
 }
 
 export async function login(ctx: AppContext, email: string, password: string) {
