@@ -119,6 +119,13 @@ describe('cache', () => {
     expect(await c.get('b')).toBeUndefined();
     expect(await c.get('a')).toBe(1);
   });
+  it('stays under its byte budget however many entries fit the count', async () => {
+    const c = createMemoryCache({ maxEntries: 1000, maxBytes: 10_000 });
+    for (let i = 0; i < 100; i++) await c.set(`k${i}`, 'x'.repeat(998)); // 1,000 bytes as JSON
+    expect(c.stats().entries).toBe(10);
+    expect(await c.get('k99')).toBe('x'.repeat(998));
+    expect(await c.get('k0')).toBeUndefined();
+  });
 });
 
 describe(`artifact store (${process.env.TEST_S3_ENDPOINT ? 's3' : 'fs'})`, () => {
