@@ -44,7 +44,7 @@ try {
         MLSEC_PORT_OFFSET: String(OFFSET),
         MLSEC_ADMIN_EMAIL: 'bench@example.com',
         MLSEC_ADMIN_PASSWORD: password,
-        MLSEC_LOG_LEVEL: 'warn',
+        LOG_LEVEL: 'warn',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

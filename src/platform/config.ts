@@ -92,7 +92,7 @@ export const SETTINGS = {
     'LOG_LEVEL',
     'info',
     oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
-    'Log level of the JSON logs.',
+    'Log level of the JSON logs. Every request is logged at debug; errors and requests slower than 1 s at info or above.',
   ),
   databaseUrl: setting<string>(
     'DATABASE_URL',
