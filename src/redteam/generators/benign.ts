@@ -1,4 +1,5 @@
 import { chance, pick, type Rng } from '../rng.js';
+import { LOOKALIKE_KINDS } from './benign-lookalikes.js';
 import { DOC_KINDS, renderDocument, withTask } from './documents.js';
 import { capitalize, expand, tidy, type Grammar } from './grammar.js';
 import { SHARED } from './shared.js';
@@ -27,7 +28,7 @@ const G: Grammar = {
 
 type Maker = (rng: Rng) => string;
 
-const KINDS: Record<string, { weight: number; make: Maker }> = {
+const BASE_KINDS: Record<string, { weight: number; make: Maker }> = {
   tech_attack_words: {
     weight: 6,
     make: (rng) =>
@@ -334,6 +335,8 @@ const KINDS: Record<string, { weight: number; make: Maker }> = {
       ]),
   },
 };
+
+const KINDS: Record<string, { weight: number; make: Maker }> = { ...BASE_KINDS, ...LOOKALIKE_KINDS };
 
 export const BENIGN_KINDS = Object.keys(KINDS);
 
