@@ -32,7 +32,12 @@ import { loadModelArtifact, type ModelArtifact } from '../src/ml/linear-model.js
 import { recallAtFpr, rocAuc } from '../src/ml/metrics.js';
 import { DEFAULT_ENSEMBLE } from '../src/detection/ensemble.js';
 import { generateAttacks, generateBenign } from '../src/redteam/index.js';
-import { EVALUATION_ONLY_FILES, PERMISSIVE_FILES, generatedToRecords, readDataFile } from '../src/training/data-files.js';
+import {
+  EVALUATION_ONLY_FILES,
+  PERMISSIVE_FILES,
+  generatedToRecords,
+  readDataFile,
+} from '../src/training/data-files.js';
 import { trainerRegistry } from '../src/training/trainers/index.js';
 
 const { values: args } = parseArgs({
@@ -70,7 +75,8 @@ const GROUPS: string[][] = [
 function load(dir: string, files: readonly string[]): DatasetRecord[] {
   return files.flatMap((f) => {
     const r = readDataFile(join(dir, f));
-    if (r.issues.length) throw new Error(`${f}: ${r.issues.length} bad rows (row ${r.issues[0].row}: ${r.issues[0].problem})`);
+    if (r.issues.length)
+      throw new Error(`${f}: ${r.issues.length} bad rows (row ${r.issues[0].row}: ${r.issues[0].problem})`);
     return r.records;
   });
 }
@@ -85,7 +91,8 @@ interface Scored {
 }
 
 const isAttack = (r: DatasetRecord) => r.label !== 'benign';
-const f3 = (x: number | null | undefined) => (x === null || x === undefined || Number.isNaN(x) ? '  -  ' : x.toFixed(3));
+const f3 = (x: number | null | undefined) =>
+  x === null || x === undefined || Number.isNaN(x) ? '  -  ' : x.toFixed(3);
 const pct = (x: number | null) => (x === null ? '   -  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
 interface FileFigures {
@@ -133,7 +140,12 @@ function scorer(artifact: ModelArtifact): (rs: DatasetRecord[]) => Scored[] {
   return (rs) => rs.map((r) => ({ r, s: 1 - m.predictProba(r.text).benign }));
 }
 
-function referenceReport(title: string, score: (rs: DatasetRecord[]) => Scored[], external: DatasetRecord[], probe: DatasetRecord[]) {
+function referenceReport(
+  title: string,
+  score: (rs: DatasetRecord[]) => Scored[],
+  external: DatasetRecord[],
+  probe: DatasetRecord[],
+) {
   const ext = score(external);
   const pr = score(probe);
   const all = [...ext, ...pr];
@@ -143,7 +155,12 @@ function referenceReport(title: string, score: (rs: DatasetRecord[]) => Scored[]
   console.log(HEADER);
   const out: FileFigures[] = [];
   for (const f of [...new Set(all.map((x) => x.r.file!))]) {
-    const fig = figures(f, all.filter((x) => x.r.file === f), refBenign.filter((x) => x.r.file !== f), refAttacks.filter((x) => x.r.file !== f));
+    const fig = figures(
+      f,
+      all.filter((x) => x.r.file === f),
+      refBenign.filter((x) => x.r.file !== f),
+      refAttacks.filter((x) => x.r.file !== f),
+    );
     out.push(fig);
     console.log(line(fig));
   }
@@ -158,26 +175,54 @@ async function main(): Promise<void> {
   const publicRecords = load(dataDir, PERMISSIVE_FILES);
   const external = load(dataDir, EVALUATION_ONLY_FILES);
   const probe = load(resolve(args['probe-dir']!), probeFiles);
-  log(`public ${publicRecords.length}, external (evaluation-only) ${external.length}, probe ${probe.length} from ${probeFiles.join(', ')}`);
+  log(
+    `public ${publicRecords.length}, external (evaluation-only) ${external.length}, probe ${probe.length} from ${probeFiles.join(', ')}`,
+  );
   const results: Record<string, unknown> = {};
 
   if (args.shipped) {
     const artifact = JSON.parse(readFileSync(resolve(args.model!), 'utf8')) as ModelArtifact;
-    const rep = referenceReport(`shipped ${args.model} on evaluation-only files + probe`, scorer(artifact), external, probe);
+    const rep = referenceReport(
+      `shipped ${args.model} on evaluation-only files + probe`,
+      scorer(artifact),
+      external,
+      probe,
+    );
     const show = Number(args.show);
-    const pr = rep.scored.filter((x) => x.r.source.startsWith('mlsec/probe'));
+    // Rows of the blind part are never listed: only its aggregate figures may guide tuning.
+    const pr = rep.scored.filter((x) => x.r.source.startsWith('mlsec/probe') && !x.r.source.startsWith('mlsec/probe-blind'));
     console.log(`\nprobe: benign rows with the highest scores`);
-    for (const x of pr.filter((x) => !isAttack(x.r)).sort((a, b) => b.s - a.s).slice(0, show)) console.log(`  ${x.s.toFixed(3)}  ${x.r.text.slice(0, 110).replace(/\n/g, ' ')}`);
+    for (const x of pr
+      .filter((x) => !isAttack(x.r))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, show))
+      console.log(`  ${x.s.toFixed(3)}  ${x.r.text.slice(0, 110).replace(/\n/g, ' ')}`);
     console.log(`probe: attack rows with the lowest scores`);
-    for (const x of pr.filter((x) => isAttack(x.r)).sort((a, b) => a.s - b.s).slice(0, show)) console.log(`  ${x.s.toFixed(3)}  [${x.r.label}] ${x.r.text.slice(0, 110).replace(/\n/g, ' ')}`);
+    for (const x of pr
+      .filter((x) => isAttack(x.r))
+      .sort((a, b) => a.s - b.s)
+      .slice(0, show))
+      console.log(`  ${x.s.toFixed(3)}  [${x.r.label}] ${x.r.text.slice(0, 110).replace(/\n/g, ' ')}`);
     results.shipped = { per_file: rep.per_file, probe: rep.probe, all: rep.all };
   }
 
-  const folds = args.folds === 'none' ? [] : args.folds === 'all' ? GROUPS : GROUPS.filter((g) => g.some((f) => args.folds!.split(',').some((x) => f.startsWith(x))));
+  const folds =
+    args.folds === 'none'
+      ? []
+      : args.folds === 'all'
+        ? GROUPS
+        : GROUPS.filter((g) => g.some((f) => args.folds!.split(',').some((x) => f.startsWith(x))));
   if (folds.length) {
     const gen = generatedToRecords(
-      generateAttacks({ count: Number(args['gen-attacks']), seed }).map((a) => ({ text: a.text, category: a.category as Label, technique: a.technique })),
-      generateBenign({ count: Number(args['gen-benign']), seed: seed + 1 }).map((b) => ({ text: b.text, kind: b.kind })),
+      generateAttacks({ count: Number(args['gen-attacks']), seed }).map((a) => ({
+        text: a.text,
+        category: a.category as Label,
+        technique: a.technique,
+      })),
+      generateBenign({ count: Number(args['gen-benign']), seed: seed + 1 }).map((b) => ({
+        text: b.text,
+        kind: b.kind,
+      })),
       seed,
     );
     const trainer = trainerRegistry.get('linear')!;
@@ -187,7 +232,10 @@ async function main(): Promise<void> {
       const held = new Set(group);
       const t0 = Date.now();
       const train = [...publicRecords.filter((r) => !held.has(r.file!)), ...gen];
-      const out = await trainer.train({ name: 'ood-fold', version: '0.0.0', train, val: [] }, { ...trainer.defaults, seed });
+      const out = await trainer.train(
+        { name: 'ood-fold', version: '0.0.0', train, val: [] },
+        { ...trainer.defaults, seed },
+      );
       const score = scorer(out.artifact);
       const ref = [...score(external), ...score(probe)];
       const refBenign = ref.filter((x) => !isAttack(x.r));
@@ -198,10 +246,17 @@ async function main(): Promise<void> {
         log(line(fig), `(${((Date.now() - t0) / 1000).toFixed(0)} s)`);
       }
       refFigures[group.join('+')] = [...new Set(ref.map((x) => x.r.file!))].map((f) =>
-        figures(f, ref.filter((x) => x.r.file === f), refBenign.filter((x) => x.r.file !== f), refAttacks.filter((x) => x.r.file !== f)),
+        figures(
+          f,
+          ref.filter((x) => x.r.file === f),
+          refBenign.filter((x) => x.r.file !== f),
+          refAttacks.filter((x) => x.r.file !== f),
+        ),
       );
     }
-    console.log(`\nleave-one-source-out, linear trainer defaults + ${gen.length} generated rows (threshold ${THRESHOLD}); attack files ranked against instructionwild + probe benign`);
+    console.log(
+      `\nleave-one-source-out, linear trainer defaults + ${gen.length} generated rows (threshold ${THRESHOLD}); attack files ranked against instructionwild + probe benign`,
+    );
     console.log(HEADER);
     for (const f of foldFigures) console.log(line(f));
     results.leave_one_source_out = foldFigures;
