@@ -19,7 +19,7 @@
  * The final model trains on everything permissive + generated (a stratified 10% kept for
  * early stopping and calibration).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { execFileSync } from 'node:child_process';
@@ -42,6 +42,8 @@ const { values: args } = parseArgs({
     'gen-attacks': { type: 'string', default: '8000' },
     'gen-benign': { type: 'string', default: '8000' },
     'cache-dir': { type: 'string', default: '.cache/encoder' },
+    // Hand-written probe (evaluation only; see test/fixtures/detection-probe.README.md).
+    'probe-dir': { type: 'string', default: 'test/fixtures' },
     seed: { type: 'string', default: '42' },
     // Sentence encoding is the slow part (~20-150 ms per text on 2 cores), so the embedding
     // head trains on a capped sample: benign rows per public file, and fewer generated rows.
@@ -125,6 +127,9 @@ async function main(): Promise<void> {
   const gen = generated(seed, nA, nB);
   const genHoldout = generated(seed + 1000, 2000, 2000).filter((r) => !new Set(gen.map((g) => g.text)).has(r.text));
   const external = load(EVALUATION_ONLY_FILES);
+  const probeDir = resolve(args['probe-dir']!);
+  const probeFiles = existsSync(probeDir) ? readdirSync(probeDir).filter((f) => /^detection-probe.*\.jsonl$/.test(f)).sort() : [];
+  const probe = probeFiles.flatMap((f) => readDataFile(join(probeDir, f)).records);
   log(`public ${publicRecords.length}, generated ${gen.length}, generated hold-out ${genHoldout.length}, external OOD ${external.length}`);
   const allFull = [...publicRecords, ...gen];
   const codeVersion = gitRev();
@@ -173,6 +178,11 @@ async function main(): Promise<void> {
     const extProbs = await predictAll(final.artifact, external);
     const extEval = evaluatePredictions(external, extProbs, final.artifact.labels);
     log(`${modelId} external OOD (promptmap + easyjailbreak vs instructionwild): ${brief(extEval)}`);
+    let probeEval: EvalReport | undefined;
+    if (probe.length) {
+      probeEval = evaluatePredictions(probe, await predictAll(final.artifact, probe), final.artifact.labels);
+      log(`${modelId} hand-written probe (evaluation only, ${probe.length} rows): ${brief(probeEval)}`);
+    }
     const genProbs = await predictAll(final.artifact, genHoldout);
     const genEval = evaluatePredictions(genHoldout, genProbs, final.artifact.labels);
     log(`${modelId} generator hold-out (other seed; in-distribution for the generators): ${brief(genEval)}`);
@@ -183,6 +193,7 @@ async function main(): Promise<void> {
       ...artifact.metadata.metrics,
       leave_source_out: oodFolds,
       external_ood: { files: [...EVALUATION_ONLY_FILES], binary: extEval.binary, per_file: extEval.per_group, multiclass: extEval.multiclass },
+      ...(probeEval ? { probe: { files: probeFiles, note: 'hand-written, never trained on', binary: probeEval.binary, per_file: probeEval.per_group } } : {}),
       generator_holdout: { note: 'different seed, same generators: in-distribution', binary: genEval.binary, per_file: genEval.per_group },
       train_seconds: trainSeconds,
     };

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { generateAttacks, generateBenign } from '../index.js';
+import { LOOKALIKE_KINDS } from './benign-lookalikes.js';
+import { DOC_KINDS, renderDocument } from './documents.js';
+import { mulberry32 } from '../rng.js';
+
+describe('benign look-alike kinds', () => {
+  it('every kind is generated, expands fully and is diverse', () => {
+    for (const kind of Object.keys(LOOKALIKE_KINDS)) {
+      const texts = generateBenign({ count: 300, seed: 7, kinds: [kind] }).map((b) => b.text);
+      expect(texts.some((t) => /[⟨⟩]/.test(t))).toBe(false);
+      expect(new Set(texts).size / texts.length).toBeGreaterThan(0.5);
+    }
+  });
+
+  it('uses attack vocabulary innocently (the point of a hard negative)', () => {
+    const texts = generateBenign({ count: 1500, seed: 3, kinds: Object.keys(LOOKALIKE_KINDS) }).map((b) =>
+      b.text.toLowerCase(),
+    );
+    for (const w of [
+      'repeat',
+      'disregard',
+      'kill',
+      'override',
+      'bypass',
+      'no rules',
+      'system prompt',
+      'rest of the chat',
+      'never mind',
+    ])
+      expect(
+        texts.some((t) => t.includes(w)),
+        w,
+      ).toBe(true);
+  });
+});
+
+describe('documents and new attack techniques', () => {
+  it('renders the new carrier kinds clean and with a hidden payload', () => {
+    for (const kind of ['manual', 'pull_request'] as const) {
+      expect(DOC_KINDS).toContain(kind);
+      const clean = renderDocument(kind, mulberry32(1));
+      const dirty = renderDocument(kind, mulberry32(1), 'PAYLOAD-XYZ');
+      expect(clean).not.toContain('PAYLOAD-XYZ');
+      expect(dirty).toContain('PAYLOAD-XYZ');
+    }
+  });
+
+  it('generates community personas, rule-less-world stories and casual extraction', () => {
+    const a = generateAttacks({ count: 3000, seed: 21 });
+    const of = (t: string) => a.filter((x) => x.technique === t).map((x) => x.text);
+    const personas = of('community_persona');
+    expect(personas.length).toBeGreaterThan(30);
+    // Some in-the-wild templates only ask for a confirmation; the question follows later.
+    expect(personas.some((t) => /" and wait for my/.test(t))).toBe(true);
+    expect(of('rulesless_world_story').length).toBeGreaterThan(10);
+    const casual = of('casual_extraction');
+    expect(casual.length).toBeGreaterThan(30);
+    expect(casual.filter((t) => /system prompt/i.test(t)).length / casual.length).toBeLessThan(0.2);
+  });
+});
