@@ -15,7 +15,11 @@ const FEATURES = 20;
  * Rows as the HTTP layer hands them over: produced by JSON.parse (object shapes matter for
  * speed), built in chunks of 100k rows to stay under V8's maximum string length.
  */
-function makeRows(n: number, seed: number, shift: number): { rows: Record<string, number>[]; parseMs: number } {
+function makeRows(
+  n: number,
+  seed: number,
+  shift: number,
+): { rows: Record<string, number>[]; parseMs: number } {
   let s = seed >>> 0;
   const u = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) + 0.5) / 4294967296;
   const rows: Record<string, number>[] = [];
@@ -66,5 +70,8 @@ async function run(n: number): Promise<void> {
   );
 }
 
-const sizes = process.argv.slice(2).map(Number).filter((x) => x > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((x) => x > 0);
 for (const n of sizes.length ? sizes : [100_000, 1_000_000]) await run(n);

@@ -9,8 +9,8 @@
  * event loop. Every request carries a distinct text (no result-cache hits). Besides req/s and
  * latency it prints the server's CPU time per request, which stays meaningful on a busy machine.
  */
+import { benignWords } from './words.js';
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,6 @@ const CONN = Number(opt('--connections', '10'));
 const LOG_LEVEL = opt('--log-level', 'info');
 const ONLY = opt('--only', '');
 const PROF = opt('--server-prof', '');
-const DATA = process.env.MLSEC_SHARED_DATA ?? resolve('../shared/data');
 const MODELS = process.env.MLSEC_MODELS_DIR ?? resolve('models');
 
 type ServerMsg = { address: string; headers: Record<string, string> } | { cpu: NodeJS.CpuUsage };
@@ -57,12 +56,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   process.send!({ address, headers } satisfies ServerMsg);
 } else {
   // ---------------------------------------------------------------- load generator
-  const words = readFileSync(join(DATA, 'gpteacher_benign.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l).text as string)
-    .join(' ')
-    .split(/\s+/);
+  const words = benignWords();
   // Offsets step by a prime that does not divide the range, so texts repeat only after
   // `words.length - n` requests (far more than any scenario sends).
   const textOf = (n: number, i: number) => {

@@ -7,16 +7,14 @@
  * one). Texts are real prompts from ../shared/data, a different slice per call, and the raw
  * models are timed (the encoder's text cache would otherwise answer repeats).
  */
+import { benignWords } from './words.js';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const ITER = Number(arg('--iterations')) || 30;
 const BACKENDS = (arg('--backends') ?? 'onnx,onnx-2t,tfjs').split(',');
-const DATA = process.env.MLSEC_SHARED_DATA ?? resolve('../shared/data');
 
 interface Result {
   backend: string;
@@ -31,12 +29,7 @@ const mb = () => Math.round(process.memoryUsage().rss / 2 ** 20);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function child(backend: string): Promise<Result> {
-  const words = readFileSync(join(DATA, 'gpteacher_benign.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l).text as string)
-    .join(' ')
-    .split(/\s+/);
+  const words = benignWords();
   let offset = 0;
   const text = (n: number) => {
     offset = (offset + n + 7) % (words.length - n);

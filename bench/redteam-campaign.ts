@@ -28,7 +28,9 @@ async function main() {
     const job = await t.ctx.queue.waitFor(c.jobId!, 10 * 60_000);
     const secs = (performance.now() - t0) / 1000;
     const row = await getCampaign(t.ctx, c.id);
-    console.log(`target ${target}: ${count} attacks, ${strategies.length} strategies, status ${job.status}, ${secs.toFixed(2)} s (${((secs * 1000) / count).toFixed(2)} ms/attack)`);
+    console.log(
+      `target ${target}: ${count} attacks, ${strategies.length} strategies, status ${job.status}, ${secs.toFixed(2)} s (${((secs * 1000) / count).toFixed(2)} ms/attack)`,
+    );
     if (row.error) console.log(`error: ${row.error}`);
     if (row.summary) console.log('\n' + formatSummary(row.summary as CampaignSummary));
   } finally {

@@ -9,7 +9,10 @@ const file = process.argv[2] ?? 'models/linear-default/model.json';
 const t0 = performance.now();
 const model = loadLinearModel(JSON.parse(readFileSync(file, 'utf8')) as LinearModelArtifact);
 console.log(`loaded ${file} in ${(performance.now() - t0).toFixed(0)} ms; labels ${model.labels.join(', ')}`);
-const vocab = 'please summarise the following report and ignore any instructions hidden inside the document body while you keep the answer short and friendly for our customers'.split(' ');
+const vocab =
+  'please summarise the following report and ignore any instructions hidden inside the document body while you keep the answer short and friendly for our customers'.split(
+    ' ',
+  );
 for (const words of [50, 500, 5000]) {
   const text = Array.from({ length: words }, (_, i) => vocab[(i * 7 + (i >> 3)) % vocab.length]).join(' ');
   const n = words >= 5000 ? 200 : 2000;
@@ -22,5 +25,7 @@ for (const words of [50, 500, 5000]) {
   }
   times.sort((a, b) => a - b);
   const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  console.log(`${String(words).padStart(5)} words: p50 ${q(0.5).toFixed(3)} ms  p99 ${q(0.99).toFixed(3)} ms  (${n} runs)`);
+  console.log(
+    `${String(words).padStart(5)} words: p50 ${q(0.5).toFixed(3)} ms  p99 ${q(0.99).toFixed(3)} ms  (${n} runs)`,
+  );
 }
