@@ -60,7 +60,7 @@ console.log(
 console.log(`${'detector'.padEnd(28)} ${'words'.padStart(6)} ${'p50'.padStart(8)} ${'p99'.padStart(8)}`);
 for (const n of [50, 500, 5000]) {
   const iters = n === 5000 ? Math.max(20, Math.floor(ITER / 5)) : ITER;
-  const texts = Array.from({ length: iters + 5 }, (_, i) => textOf(n, i * 37));
+  const texts = Array.from({ length: Math.max(iters, 10) + 5 }, (_, i) => textOf(n, i * 37));
   const v = await time((i) => buildViews(texts[i]), iters);
   console.log(
     `${'normalizers (views)'.padEnd(28)} ${String(n).padStart(6)} ${fmt(pct(v, 50))} ${fmt(pct(v, 99))}`,
