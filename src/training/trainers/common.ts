@@ -7,7 +7,7 @@ import type { DatasetRecord } from '../../ml/dataset-io.js';
 import { fitTemperature } from '../../ml/calibration.js';
 import { predictLogits, trainSoftmax, type TrainResult } from '../../ml/logistic.js';
 import { evaluatePredictions } from '../evaluate.js';
-import type { TrainHooks } from './types.js';
+import type { TrainHooks, TrainInput } from './types.js';
 import { softmax, type Probabilities } from '../../ml/linear-model.js';
 import type { SparseVector } from '../../ml/text-features.js';
 import { stratifiedSplit } from '../splits.js';
@@ -175,4 +175,35 @@ export async function fitSoftmaxHead(opts: {
   hooks.onProgress?.({ phase: 'calibrate', fraction: 0.96 });
   const cal = calibrateAndPredict(res, K, labels, valX, val);
   return { res, cal, evaluation: evaluatePredictions(val, cal.probs, labels) };
+}
+
+/** The artifact metadata every softmax-head trainer writes: what it was trained on and how well it did. */
+export function headMetadata(
+  trainer: string,
+  input: TrainInput,
+  p: HeadParams,
+  train: readonly DatasetRecord[],
+  val: readonly DatasetRecord[],
+  fit: Awaited<ReturnType<typeof fitSoftmaxHead>>,
+) {
+  const { res, cal, evaluation } = fit;
+  return {
+    version: input.version,
+    created_at: new Date().toISOString(),
+    trainer,
+    seed: p.seed,
+    params: { ...p },
+    trained_on: input.trainedOn ?? fileCounts(train),
+    counts: datasetStats(train).by_label,
+    metrics: {
+      validation: evaluation,
+      best_epoch: res.bestEpoch,
+      stopped_early: res.stoppedEarly,
+      calibration_nll: { before: cal.nllBefore, after: cal.nllAfter },
+      validation_rows: val.length,
+    },
+    ...(input.datasetHash ? { dataset_hash: input.datasetHash } : {}),
+    ...(input.codeVersion ? { code_version: input.codeVersion } : {}),
+    ...(input.notes ? { notes: input.notes } : {}),
+  };
 }

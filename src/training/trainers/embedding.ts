@@ -13,8 +13,7 @@ import {
   encodeMatrix,
   type EmbeddingHeadArtifact,
 } from '../../ml/linear-model.js';
-import { datasetStats } from '../../ml/dataset-io.js';
-import { ensureValidation, fileCounts, fitSoftmaxHead, labelsOf } from './common.js';
+import { ensureValidation, fitSoftmaxHead, headMetadata, labelsOf } from './common.js';
 import type { Trainer } from './types.js';
 
 export const EmbeddingParams = Type.Object(
@@ -97,25 +96,7 @@ export const embedding: Trainer<EmbeddingParamsT> = {
       weights: encodeMatrix(res.W, ENCODER_DIM, K, 'float32'),
       bias: Array.from(res.b),
       calibration: { method: 'temperature', temperature: cal.temperature },
-      metadata: {
-        version: input.version,
-        created_at: new Date().toISOString(),
-        trainer: 'embedding',
-        seed: p.seed,
-        params: { ...p },
-        trained_on: input.trainedOn ?? fileCounts(train),
-        counts: datasetStats(train).by_label,
-        metrics: {
-          validation: evaluation,
-          best_epoch: res.bestEpoch,
-          stopped_early: res.stoppedEarly,
-          calibration_nll: { before: cal.nllBefore, after: cal.nllAfter },
-          validation_rows: val.length,
-        },
-        ...(input.datasetHash ? { dataset_hash: input.datasetHash } : {}),
-        ...(input.codeVersion ? { code_version: input.codeVersion } : {}),
-        ...(input.notes ? { notes: input.notes } : {}),
-      },
+      metadata: headMetadata('embedding', input, p, train, val, { res, cal, evaluation }),
     };
     hooks.onProgress?.({ phase: 'done', fraction: 1 });
     return { artifact, evaluation, history: res.history, durationMs: Date.now() - t0 };

@@ -10,8 +10,7 @@ import {
   encodeMatrix,
   type LinearModelArtifact,
 } from '../../ml/linear-model.js';
-import { datasetStats } from '../../ml/dataset-io.js';
-import { ensureValidation, fileCounts, fitSoftmaxHead, labelsOf } from './common.js';
+import { ensureValidation, fitSoftmaxHead, headMetadata, labelsOf } from './common.js';
 import type { Trainer } from './types.js';
 
 const NgramRange = Type.Tuple([
@@ -109,7 +108,6 @@ export const linear: Trainer<LinearParamsT> = {
       hooks,
       progress: [0.2, 0.95],
     });
-    const stats = datasetStats(train);
     const artifact: LinearModelArtifact = {
       format: ARTIFACT_FORMAT,
       format_version: ARTIFACT_FORMAT_VERSION,
@@ -120,25 +118,7 @@ export const linear: Trainer<LinearParamsT> = {
       weights: encodeMatrix(res.W, cfg.dim, K, p.weight_dtype),
       bias: Array.from(res.b),
       calibration: { method: 'temperature', temperature: cal.temperature },
-      metadata: {
-        version: input.version,
-        created_at: new Date().toISOString(),
-        trainer: 'linear',
-        seed: p.seed,
-        params: { ...p },
-        trained_on: input.trainedOn ?? fileCounts(train),
-        counts: stats.by_label,
-        metrics: {
-          validation: evaluation,
-          best_epoch: res.bestEpoch,
-          stopped_early: res.stoppedEarly,
-          calibration_nll: { before: cal.nllBefore, after: cal.nllAfter },
-          validation_rows: val.length,
-        },
-        ...(input.datasetHash ? { dataset_hash: input.datasetHash } : {}),
-        ...(input.codeVersion ? { code_version: input.codeVersion } : {}),
-        ...(input.notes ? { notes: input.notes } : {}),
-      },
+      metadata: headMetadata('linear', input, p, train, val, { res, cal, evaluation }),
     };
     hooks.onProgress?.({ phase: 'done', fraction: 1 });
     return { artifact, evaluation, history: res.history, durationMs: Date.now() - t0 };
