@@ -1,7 +1,8 @@
 /**
  * Model API over real HTTP (loopback): throughput and latency of /predict and /predict/batch.
  *   npx tsx bench/detection-http.ts [--seconds 5] [--connections 10] [--log-level info] [--only <substring of scenario names>]
- *     [--server-prof DIR]   (write a V8 CPU profile of the server process into DIR)
+ *     [--server-prof DIR]   (write a V8 CPU profile of the server process into DIR, one per
+ *                            scenario, covering only the measured window: start-up and warm-up excluded)
  *
  * The server runs in a child process (the model-api service on an ephemeral port, in-memory
  * database, logs at LOG_LEVEL, default `info` like production, written to /dev/null) and this
@@ -45,14 +46,31 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   const svc = t.app.services.find((s) => s.def.name === 'model-api')!.app;
   const address = await svc.listen({ port: 0, host: '127.0.0.1' });
   const headers = { ...(await t.auth('viewer')), 'content-type': 'application/json' };
-  process.on('message', async (m: string) => {
+  // The inspector profiles only between prof-start and prof-stop, so start-up (module loading,
+  // initdb, model loading) does not drown the request path in the profile.
+  const { Session } = await import('node:inspector/promises');
+  const inspector = new Session();
+  let chain = Promise.resolve();
+  process.on('message', (m: string) => void (chain = chain.then(() => onMessage(m))));
+  async function onMessage(m: string) {
     if (m === 'cpu') process.send!({ cpu: process.cpuUsage() } satisfies ServerMsg);
+    if (m === 'prof-start') {
+      inspector.connect();
+      await inspector.post('Profiler.enable');
+      await inspector.post('Profiler.start');
+    }
+    if (m.startsWith('prof-stop:')) {
+      const { profile } = await inspector.post('Profiler.stop');
+      inspector.disconnect();
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(m.slice('prof-stop:'.length), JSON.stringify(profile));
+    }
     if (m === 'stop') {
       await svc.close();
       await t.close();
       process.exit(0);
     }
-  });
+  }
   process.send!({ address, headers } satisfies ServerMsg);
 } else {
   // ---------------------------------------------------------------- load generator
@@ -65,7 +83,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   };
 
   const server: ChildProcess = fork(fileURLToPath(import.meta.url), args, {
-    execArgv: ['--import', 'tsx', ...(PROF ? ['--cpu-prof', `--cpu-prof-dir=${PROF}`] : [])],
+    execArgv: ['--import', 'tsx'],
     env: { ...process.env, BENCH_HTTP_ROLE: 'server' },
     // Server logs go nowhere, but are still produced (serialised and written) at LOG_LEVEL.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -90,6 +108,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   async function scenario(name: string, path: string, body: (i: number) => unknown, items = 1) {
     if (ONLY && !name.includes(ONLY)) return;
     const lat: number[] = [];
+    if (PROF) server.send('prof-start');
     const cpu0 = await serverCpu();
     // Per-response times from the 'response' event: autocannon's own histogram has 1 ms resolution.
     const r = await new Promise<autocannon.Result>((res, rej) => {
@@ -107,6 +126,11 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
       instance.on('response', (_client, _status, _bytes, ms) => lat.push(ms));
     });
     const cpuMs = (await serverCpu()) - cpu0;
+    if (PROF) {
+      const file = join(resolve(PROF), `${name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`);
+      server.send(`prof-stop:${file}`);
+      console.log(`  profile: ${file}`);
+    }
     lat.sort((a, b) => a - b);
     const p = (q: number) =>
       (lat.length ? lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] : NaN).toFixed(1);
@@ -142,6 +166,12 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   try {
     // JIT warm-up, not reported.
     await warm();
+    // The fixed cost of the HTTP path (auth, validation, log, serialisation) with almost no
+    // detection work: what no detector speed-up can remove.
+    await scenario('/predict rules only, 3 words', '/predict', (i) => ({
+      text: `hello number ${i}`,
+      models: ['rules'],
+    }));
     for (const n of [50, 500]) {
       await scenario(`/predict fast path (rules+linear), ${n} words`, '/predict', (i) => ({
         text: textOf(n, i),

@@ -73,6 +73,8 @@ interface Runtime {
       latency: ReturnType<Histogram<'source'>['labels']>;
     }
   >;
+  /** Result-cache key part per distinct options string (see cacheOptionsKey). */
+  optionKeys: Map<string, string>;
 }
 
 const runtimes = new WeakMap<AppContext, Runtime>();
@@ -113,6 +115,7 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
     stats: { hits: 0, misses: 0, evictions: 0, loads: 0, resultHits: 0, resultMisses: 0 },
     logBuffer: [],
     metricChildren: new Map(),
+    optionKeys: new Map(),
     metrics: {
       // Reuse on a second runtime for the same ctx (after shutdown): prom-client rejects duplicates.
       predictions:
@@ -517,19 +520,37 @@ export function maxBatchSize(ctx: AppContext): number {
 export async function predictBatch(
   ctx: AppContext,
   texts: unknown[],
-  opts: Omit<PredictRequest, 'text'> & {
-    source?: string;
-    /** false = not production traffic (evaluation): keep it out of the log. */ log?: boolean;
-  } = {},
+  opts: BatchOptions = {},
 ): Promise<Prediction[]> {
+  return (await predictBatchJson(ctx, texts, opts)).predictions;
+}
+
+type BatchOptions = Omit<PredictRequest, 'text'> & {
+  source?: string;
+  /** false = not production traffic (evaluation): keep it out of the log. */ log?: boolean;
+};
+
+/**
+ * `predictBatch`, plus each prediction serialised exactly as it is returned (when a fresh
+ * prediction's JSON was already built for the result cache): the HTTP routes send that string
+ * as the body instead of serialising the same object a second time.
+ */
+export async function predictBatchJson(
+  ctx: AppContext,
+  texts: unknown[],
+  opts: BatchOptions = {},
+): Promise<{ predictions: Prediction[]; json: (string | undefined)[] }> {
   const rt = runtime(ctx);
   // In-process callers (red team, evaluation) may send any number: work in bounded slices.
   if (texts.length > rt.settings.maxBatch) {
-    const out: Prediction[] = [];
+    const predictions: Prediction[] = [];
+    const json: (string | undefined)[] = [];
     for (let s = 0; s < texts.length; s += rt.settings.maxBatch) {
-      out.push(...(await predictBatch(ctx, texts.slice(s, s + rt.settings.maxBatch), opts)));
+      const part = await predictBatchJson(ctx, texts.slice(s, s + rt.settings.maxBatch), opts);
+      predictions.push(...part.predictions);
+      json.push(...part.json);
     }
-    return out;
+    return { predictions, json };
   }
   const valid = texts.map((t, i) =>
     validateText(ctx, t, texts.length === 1 && !opts.source?.includes('batch') ? 'text' : `texts[${i}]`),
@@ -542,20 +563,23 @@ export async function predictBatch(
   const context = opts.context ?? 'user';
   const versions = Object.fromEntries([...ok, ...compare].map((m) => [m.name, m.model.version]));
   const hashes = valid.map(textHash);
-  // The options part of the key is the same for every text of the request: hash it once.
-  const optionsKey = createHash('sha1')
-    .update(JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]))
-    .digest('hex');
+  const optionsKey = cacheOptionsKey(
+    rt,
+    JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]),
+  );
   const cacheKeys = hashes.map((h) => `detection:pred:${h}:${optionsKey}`);
 
   const out: (Prediction | undefined)[] = new Array(valid.length);
+  const json: (string | undefined)[] = new Array(valid.length);
   if (!opts.noCache) {
     await Promise.all(
       cacheKeys.map(async (k, i) => {
-        const hit = await ctx.cache.get<Prediction>(k);
-        if (hit) {
+        // Cached as the JSON text: one string per entry, not an object graph the garbage
+        // collector has to trace (50,000 of them made GC cost more than the request).
+        const hit = await ctx.cache.get<string>(k);
+        if (typeof hit === 'string') {
           rt.stats.resultHits++;
-          out[i] = { ...hit, cached: true };
+          out[i] = { ...(JSON.parse(hit) as Prediction), cached: true };
         } else rt.stats.resultMisses++;
       }),
     );
@@ -608,16 +632,28 @@ export async function predictBatch(
         processing_time_ms: perItemMs,
       };
       out[i] = p;
-      if (!opts.noCache) void ctx.cache.set(cacheKeys[i], p, rt.settings.resultTtlMs);
+      if (!opts.noCache) {
+        json[i] = JSON.stringify(p);
+        void ctx.cache.set(cacheKeys[i], json[i], rt.settings.resultTtlMs);
+      }
     });
   }
   const total = performance.now() - t0;
-  const preds = out.map((p) => ({
-    ...p!,
-    processing_time_ms: p!.cached ? total / valid.length : p!.processing_time_ms,
-  }));
-  if (opts.log !== false) preds.forEach((p, i) => logPrediction(rt, valid[i], p, opts.source ?? 'api'));
-  return preds;
+  // A cache hit's time is this request's; a fresh prediction keeps its own (and its JSON).
+  const predictions = out.map((p) => (p!.cached ? { ...p!, processing_time_ms: total / valid.length } : p!));
+  if (opts.log !== false) predictions.forEach((p, i) => logPrediction(rt, valid[i], p, opts.source ?? 'api'));
+  return { predictions, json };
+}
+
+/** sha1 of the options part of a result-cache key, memoised: it repeats on every request. */
+function cacheOptionsKey(rt: Runtime, options: string): string {
+  let key = rt.optionKeys.get(options);
+  if (!key) {
+    if (rt.optionKeys.size > 1000) rt.optionKeys.clear();
+    key = createHash('sha1').update(options).digest('hex');
+    rt.optionKeys.set(options, key);
+  }
+  return key;
 }
 
 /** One text. Same errors as `predictBatch`. */

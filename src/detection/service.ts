@@ -13,6 +13,7 @@ import {
   listModels,
   predict,
   predictBatch,
+  predictBatchJson,
   runtime,
   maxBatchSize,
   shutdown,
@@ -20,6 +21,8 @@ import {
   warmup,
   type Prediction,
 } from './engine.js';
+
+const JSON_TYPE = 'application/json; charset=utf-8';
 
 // ---------------------------------------------------------------- schemas (declared once)
 
@@ -121,8 +124,18 @@ export const modelApiService: ServiceDefinition = {
     'Central detection gateway: prompt-injection / jailbreak prediction with an ensemble of detectors, model management.',
   routes(app, ctx) {
     runtime(ctx);
-    app.post('/predict', { schema: { body: PredictBody }, config: { role: 'viewer' } }, async (req) =>
-      predict(ctx, { ...(req.body as PredictBodyT), source: 'model-api' }),
+    app.post(
+      '/predict',
+      { schema: { body: PredictBody }, config: { role: 'viewer' } },
+      async (req, reply) => {
+        const body = req.body as PredictBodyT;
+        const { predictions, json } = await predictBatchJson(ctx, [body.text], {
+          ...body,
+          source: 'model-api',
+        });
+        // The prediction was serialised once already (for the result cache): send that text.
+        return json[0] === undefined ? predictions[0] : reply.type(JSON_TYPE).send(json[0]);
+      },
     );
     app.post('/predict/batch', { schema: { body: BatchBody }, config: { role: 'viewer' } }, async (req) => {
       const { texts, ...opts } = req.body;

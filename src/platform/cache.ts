@@ -39,11 +39,13 @@ export function createMemoryCache(
 ): Cache {
   // Bounded by bytes as well as entries: values differ a lot in size (a prediction for a long
   // text carries its spans), and 50,000 large ones would take hundreds of MB. Size = the JSON
-  // length, what the Redis backend would store.
+  // length, what the Redis backend would store. Callers that cache a lot (detection's result
+  // cache) store strings they serialised anyway: their size is free.
   const lru = new LRUCache<string, { v: unknown }>({
     max: opts.maxEntries ?? 50_000,
     maxSize: opts.maxBytes ?? 64 * 1024 * 1024,
-    sizeCalculation: (e) => Math.max(1, JSON.stringify(e.v)?.length ?? 1),
+    sizeCalculation: (e) =>
+      Math.max(1, typeof e.v === 'string' ? e.v.length : (JSON.stringify(e.v)?.length ?? 1)),
     ttl: opts.defaultTtlMs ?? 3_600_000,
   });
   const c = counters();

@@ -67,6 +67,7 @@ export async function openDatabase(opts: {
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
+  const { PgliteThread } = await import('./pglite-thread.js');
   let dir: string | undefined;
   let release = () => {};
   if (opts.dataDir !== ':memory:') {
@@ -74,7 +75,7 @@ export async function openDatabase(opts: {
     fs.mkdirSync(dir, { recursive: true });
     release = lockDir(dir);
   }
-  let client: InstanceType<typeof PGlite>;
+  let client: import('./pglite-thread.js').PgliteThread;
   try {
     // PGlite's own start parameters (single-user, fsync off, no parallel workers) plus a smaller
     // buffer pool; passing startParams replaces the defaults, so they are spread in first.
@@ -88,13 +89,14 @@ export async function openDatabase(opts: {
       await initPgliteInChild(dir, startParams);
     }
     // 'memory://' rather than no directory: PGlite ignores startParams without a data dir.
-    client = new PGlite(dir ?? 'memory://', startParams ? { startParams } : {});
-    await client.waitReady;
+    // It runs on a thread of its own (pglite-thread.ts): SQL never runs on the request thread.
+    client = await PgliteThread.open(dir ?? 'memory://', startParams);
   } catch (e) {
     release();
     throw e;
   }
-  const db = drizzle(client) as unknown as Db;
+  // drizzle's PGlite driver needs only query/exec/transaction, which the thread client provides.
+  const db = drizzle({ client: client as unknown as InstanceType<typeof PGlite> }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
