@@ -61,14 +61,6 @@ export async function ensureModel(ctx: AppContext, name: string, trainer: string
 }
 
 /**
- * What the registry stores (as JSON) for `artifact` as `name@version`: the loaded artifact
- * must report the registry's name and version, whatever the file said.
- */
-export function storedArtifact(artifact: ModelArtifact, name: string, version: string): ModelArtifact {
-  return { ...artifact, name, metadata: { ...artifact.metadata, version } };
-}
-
-/**
  * Store an artifact as the next version of `name` (stage None unless given) and return it.
  * `seq` 0 is reserved for the first shipped default (`1.0.0`) of a fresh registry; trained
  * versions, and shipped defaults registered later, count up from 1. `shipped` (the file's
@@ -82,7 +74,7 @@ export async function registerVersion(
   const [{ m }] = await ctx.db.select({ m: max(modelVersions.seq) }).from(modelVersions).where(eq(modelVersions.modelName, opts.name));
   const seq = opts.seq ?? (m === null ? 1 : Math.max(1, m + 1));
   const version = `1.0.${seq}`;
-  const artifact = storedArtifact(opts.artifact, opts.name, version);
+  const artifact = { ...opts.artifact, name: opts.name, metadata: { ...opts.artifact.metadata, version } };
   const key = `training/models/${opts.name}/${version}/model.json`;
   const stored = await ctx.artifacts.put(key, JSON.stringify(artifact));
   const val = (artifact.metadata.metrics as { validation?: { binary?: { roc_auc?: number | null } } }).validation;

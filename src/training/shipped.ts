@@ -9,10 +9,7 @@ import type { AppContext } from '../platform/context.js';
 import { sha256 } from '../platform/artifacts.js';
 import type { ModelArtifact } from '../ml/linear-model.js';
 import { trainerRegistry } from './trainers/index.js';
-import { getModelRow, listModelVersions, registerVersion, storedArtifact, transitionStage } from './registry.js';
-import type { versionView } from './registry.js';
-
-type VersionView = ReturnType<typeof versionView>;
+import { getModelRow, listModelVersions, registerVersion, transitionStage } from './registry.js';
 
 export interface ShippedRegistration {
   name: string;
@@ -20,15 +17,6 @@ export interface ShippedRegistration {
   stage: string;
   /** The registry version the new one took Production from (a previous shipped default). */
   replaced: string | null;
-}
-
-/** Whether registry version `v` was registered from exactly this shipped file. */
-function isThisFile(v: VersionView, name: string, artifact: ModelArtifact, fileSha256: string): boolean {
-  if (!v.shipped) return false;
-  if (v.shipped.sha256) return v.shipped.sha256 === fileSha256;
-  // Registered before the file hash was kept: what the registry would store for this file
-  // under that version is byte-for-byte what it stored then, if the file is the same.
-  return sha256(JSON.stringify(storedArtifact(artifact, name, v.version))) === v.artifact.sha256;
 }
 
 /**
@@ -46,7 +34,10 @@ export async function registerShippedModels(ctx: AppContext): Promise<ShippedReg
     const fileSha256 = sha256(bytes);
     const artifact = JSON.parse(bytes.toString('utf8')) as ModelArtifact;
     const versions = (await getModelRow(ctx, name)) ? await listModelVersions(ctx, name) : [];
-    if (versions.some((v) => isThisFile(v, name, artifact, fileSha256))) continue;
+    // Shipped versions registered before the file hash was kept have none, so they never match
+    // and such an install registers the current file once more. Comparing what the registry
+    // stored cannot do better: it rewrites the version label, the very thing a release bumps.
+    if (versions.some((v) => v.shipped?.sha256 === fileSha256)) continue;
 
     const shipped = { version: artifact.metadata.version, sha256: fileSha256 };
     const label = `${name}-default ${shipped.version} (${file}, sha256 ${fileSha256.slice(0, 12)})`;
