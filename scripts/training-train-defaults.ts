@@ -49,7 +49,9 @@ const { values: args } = parseArgs({
     // head trains on a capped sample: benign rows per public file, and fewer generated rows.
     'embed-max-benign-per-file': { type: 'string', default: '1500' },
     'embed-gen': { type: 'string', default: '3000' },
-    version: { type: 'string', default: '1.0.0' },
+    // What detection reports for the shipped models: bump it whenever their weights change, so
+    // people can tell them apart (the registry itself tells shipped files apart by sha256).
+    version: { type: 'string', default: '1.1.0' },
   },
 });
 

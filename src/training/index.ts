@@ -1,7 +1,9 @@
 /**
  * Public API of the training domain. Other domains import only from here.
  */
-export { trainingService, registerShippedModels } from './service.js';
+export { trainingService } from './service.js';
+export { registerShippedModels } from './shipped.js';
+export type { ShippedRegistration } from './shipped.js';
 export { createDatasetVersion, getDataset, listDatasets, resolveDatasetVersion, BUILTIN_DATASET } from './datasets.js';
 export type { CreateDatasetVersionInput } from './datasets.js';
 export { enqueueTraining, getJob, listJobs, cancelJob, getRun, listRuns, compareRuns, TRAIN_JOB } from './jobs.js';

@@ -26,6 +26,7 @@ export function versionView(v: ModelVersionRow, aliases: string[] = []) {
     run_id: v.runId,
     artifact: { key: v.artifactKey, sha256: v.artifactSha256, bytes: v.artifactBytes },
     metrics: v.metrics,
+    shipped: v.shippedVersion === null ? null : { version: v.shippedVersion, sha256: v.shippedSha256 },
     created_at: v.createdAt.toISOString(),
   };
 }
@@ -61,11 +62,13 @@ export async function ensureModel(ctx: AppContext, name: string, trainer: string
 
 /**
  * Store an artifact as the next version of `name` (stage None unless given) and return it.
- * `seq` 0 is reserved for shipped defaults (`1.0.0`); trained versions count up from 1.
+ * `seq` 0 is reserved for the first shipped default (`1.0.0`) of a fresh registry; trained
+ * versions, and shipped defaults registered later, count up from 1. `shipped` (the file's
+ * version and sha256) marks a shipped default.
  */
 export async function registerVersion(
   ctx: AppContext,
-  opts: { name: string; trainer: string; artifact: ModelArtifact; runId?: string | null; seq?: number; stage?: Stage; actor?: string; reason?: string; shipped?: boolean },
+  opts: { name: string; trainer: string; artifact: ModelArtifact; runId?: string | null; seq?: number; stage?: Stage; actor?: string; reason?: string; shipped?: { version: string; sha256: string } },
 ): Promise<ReturnType<typeof versionView>> {
   await ensureModel(ctx, opts.name, opts.trainer);
   const [{ m }] = await ctx.db.select({ m: max(modelVersions.seq) }).from(modelVersions).where(eq(modelVersions.modelName, opts.name));
@@ -90,10 +93,12 @@ export async function registerVersion(
       artifactBytes: stored.size,
       metrics: artifact.metadata.metrics,
       auc: val?.binary?.roc_auc ?? null,
+      shippedVersion: opts.shipped?.version ?? null,
+      shippedSha256: opts.shipped?.sha256 ?? null,
     })
     .returning();
   if (opts.stage && opts.stage !== 'None') {
-    await transitionStage(ctx, { name: opts.name, version, stage: opts.stage, actor: opts.actor ?? 'system', reason: opts.reason ?? 'registered', shipped: opts.shipped });
+    await transitionStage(ctx, { name: opts.name, version, stage: opts.stage, actor: opts.actor ?? 'system', reason: opts.reason ?? 'registered', shipped: opts.shipped !== undefined });
     return versionView({ ...row, stage: opts.stage });
   }
   return versionView(row);
@@ -160,10 +165,14 @@ export async function getProductionVersion(ctx: AppContext, name: string) {
 
 /**
  * Move `version` (a version string or an alias) to `stage`. Promoting to Production archives
- * the previous Production version (also logged and emitted). Throws 404 for an unknown
+ * the previous Production version (also logged and emitted; `supersededReason` replaces the
+ * default "superseded by <version>" in its log entry). Throws 404 for an unknown
  * model/version; a no-op transition is still logged (someone asked for it, with a reason).
  */
-export async function transitionStage(ctx: AppContext, req: { name: string; version: string; stage: Stage | string; reason?: string; actor?: string; shipped?: boolean }) {
+export async function transitionStage(
+  ctx: AppContext,
+  req: { name: string; version: string; stage: Stage | string; reason?: string; supersededReason?: string; actor?: string; shipped?: boolean },
+) {
   if (!(STAGES as readonly string[]).includes(req.stage)) throw appError('VALIDATION_FAILED', { detail: `stage must be one of ${STAGES.join(', ')} (got '${req.stage}')` });
   const stage = req.stage as Stage;
   const row = await requireVersion(ctx, req.name, req.version);
@@ -184,7 +193,7 @@ export async function transitionStage(ctx: AppContext, req: { name: string; vers
       fromValue: m.from,
       toValue: m.to,
       actor,
-      reason: m.version === row.version ? (req.reason ?? null) : `superseded by ${row.version}`,
+      reason: m.version === row.version ? (req.reason ?? null) : (req.supersededReason ?? `superseded by ${row.version}`),
     });
   }
   for (const m of moves) {

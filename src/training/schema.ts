@@ -83,6 +83,11 @@ export const modelVersions = pgTable(
     artifactBytes: integer('artifact_bytes').notNull(),
     metrics: jsonb('metrics').notNull(),
     auc: real('auc'),
+    // Set when the version was registered from a shipped default (models/<name>-default): the
+    // file's own metadata version and the sha256 of its bytes. The registry rewrites the stored
+    // artifact (name, version), so its own sha256 cannot tell whether a shipped file is known.
+    shippedVersion: text('shipped_version'),
+    shippedSha256: text('shipped_sha256'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('training_mv_name_version_idx').on(t.modelName, t.version), uniqueIndex('training_mv_name_seq_idx').on(t.modelName, t.seq)],

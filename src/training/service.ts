@@ -1,16 +1,13 @@
 /**
  * Training service (port 8002): datasets, training jobs, experiment runs, model registry.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Type } from 'typebox';
 import type { ServiceDefinition } from '../platform/http/service.js';
-import type { AppContext } from '../platform/context.js';
-import type { ModelArtifact } from '../ml/linear-model.js';
 import { trainerRegistry } from './trainers/index.js';
 import { createDatasetVersion, getDataset, listDatasets } from './datasets.js';
 import { TRAIN_JOB, cancelJob, compareRuns, enqueueTraining, getJob, getRun, listJobs, listRuns, runTrainJob } from './jobs.js';
-import { STAGES, deleteAlias, getModel, getModelRow, listModelVersions, listModels, registerVersion, setAlias, transitionStage } from './registry.js';
+import { STAGES, deleteAlias, getModel, listModelVersions, listModels, setAlias, transitionStage } from './registry.js';
+import { registerShippedModels } from './shipped.js';
 
 const Record_ = Type.Record(Type.String(), Type.Unknown());
 
@@ -76,25 +73,6 @@ async function jsonSentAsForm(req: { body: unknown; headers: Record<string, unkn
 
 function actorOf(req: { principal: { id: string; email?: string } | null }): string {
   return req.principal?.email ?? req.principal?.id ?? 'anonymous';
-}
-
-/**
- * Register the shipped default models (`models/<name>-default/model.json`) as version 1.0.0
- * in Production when the registry has no version of them yet, so `getProductionVersion`
- * answers out of the box. Skips quietly when the files are absent.
- */
-export async function registerShippedModels(ctx: AppContext): Promise<string[]> {
-  const done: string[] = [];
-  for (const name of trainerRegistry.ids) {
-    const file = join(ctx.config.modelsDir, `${name}-default`, 'model.json');
-    if (!existsSync(file)) continue;
-    const existing = await getModelRow(ctx, name);
-    if (existing && (await listModelVersions(ctx, name)).length > 0) continue;
-    const artifact = JSON.parse(readFileSync(file, 'utf8')) as ModelArtifact;
-    await registerVersion(ctx, { name, trainer: name, artifact, seq: 0, stage: 'Production', actor: 'system', reason: `shipped default (${file})`, shipped: true });
-    done.push(name);
-  }
-  return done;
 }
 
 export const trainingService: ServiceDefinition = {
@@ -172,8 +150,8 @@ export const trainingService: ServiceDefinition = {
   },
   async start(ctx) {
     try {
-      const names = await registerShippedModels(ctx);
-      if (names.length) ctx.log.info({ models: names }, 'registered shipped default models as 1.0.0 (Production)');
+      const registered = await registerShippedModels(ctx);
+      if (registered.length) ctx.log.info({ models: registered }, 'registered shipped default models');
     } catch (e) {
       ctx.log.warn({ err: e }, 'could not register shipped default models');
     }
