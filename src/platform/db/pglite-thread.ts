@@ -1,5 +1,4 @@
-import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../workers.js';
+import { Worker } from 'node:worker_threads';
 
 export type ThreadRequest =
   | { id: number; op: 'query'; sql: string; params: unknown[]; rowMode?: 'array' | 'object' }
@@ -19,7 +18,7 @@ interface QueryOptions {
 type Results = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
 
 /**
- * The embedded PGlite database, run on its own worker thread (pglite-worker.ts) behind the part
+ * The embedded PGlite database, run on its own worker thread (pglite-worker.mjs) behind the part
  * of PGlite's client API that drizzle's PGlite driver uses (`query`, `exec`, `transaction`).
  *
  * Why a thread: PGlite executes SQL synchronously on the calling thread. Each logged prediction
@@ -58,7 +57,9 @@ export class PgliteThread {
 
   /** Start the thread and open the database in `dir` ('memory://' for none). */
   static async open(dir: string, startParams?: string[]): Promise<PgliteThread> {
-    const worker = startWorker(import.meta.url, './pglite-worker', { workerData: { dir, startParams } });
+    const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+      workerData: { dir, startParams },
+    });
     const thread = new PgliteThread(worker);
     // The database opens before any request; id 0 is the worker's ready (or failure) message.
     worker.ref();
