@@ -91,11 +91,11 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
   if (rt) return rt;
   const settings: RuntimeSettings = {
     defaultModels: shippedDefaults(ctx.config.modelsDir),
-    ttlMs: 0,
-    memoryBudgetBytes: 400 * 1024 * 1024,
-    resultTtlMs: 10 * 60_000,
+    ttlMs: ctx.config.modelIdleTtl * 1000,
+    memoryBudgetBytes: ctx.config.modelMemoryBudgetMb * 1024 * 1024,
+    resultTtlMs: ctx.config.resultCacheTtl * 1000,
     ensemble: DEFAULT_ENSEMBLE,
-    maxBatch: 256,
+    maxBatch: ctx.config.maxBatch,
     ...overrides,
   };
   const entries = new Map<string, Entry>();
@@ -571,7 +571,8 @@ export async function predictBatchJson(
 
   const out: (Prediction | undefined)[] = new Array(valid.length);
   const json: (string | undefined)[] = new Array(valid.length);
-  if (!opts.noCache) {
+  const useCache = !opts.noCache && rt.settings.resultTtlMs > 0;
+  if (useCache) {
     await Promise.all(
       cacheKeys.map(async (k, i) => {
         // Cached as the JSON text: one string per entry, not an object graph the garbage
@@ -632,7 +633,7 @@ export async function predictBatchJson(
         processing_time_ms: perItemMs,
       };
       out[i] = p;
-      if (!opts.noCache) {
+      if (useCache) {
         json[i] = JSON.stringify(p);
         void ctx.cache.set(cacheKeys[i], json[i], rt.settings.resultTtlMs);
       }
