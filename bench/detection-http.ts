@@ -9,6 +9,9 @@
  * process generates the load with autocannon, so the load generator does not steal the server's
  * event loop. Every request carries a distinct text (no result-cache hits). Besides req/s and
  * latency it prints the server's CPU time per request, which stays meaningful on a busy machine.
+ * Scenarios: the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
+ * words and the default ensemble at 50 words under --connections, /predict/batch of 32, then
+ * latency with one connection (nothing queued) for 50 / 500 / 5,000 words, fast path and ensemble.
  */
 import { benignWords } from './words.js';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -105,7 +108,13 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   };
 
   let seq = 0;
-  async function scenario(name: string, path: string, body: (i: number) => unknown, items = 1) {
+  async function scenario(
+    name: string,
+    path: string,
+    body: (i: number) => unknown,
+    items = 1,
+    connections = CONN,
+  ) {
     if (ONLY && !name.includes(ONLY)) return;
     const lat: number[] = [];
     if (PROF) server.send('prof-start');
@@ -117,7 +126,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
           url: ready.address + path,
           method: 'POST',
           headers: ready.headers,
-          connections: CONN,
+          connections,
           duration: SECONDS,
           requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(seq++)) }) }],
         },
@@ -137,7 +146,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     const n = r.requests.total;
     const rps = n / SECONDS;
     console.log(
-      `${name.padEnd(46)} ${rps.toFixed(0).padStart(6)} req/s ${(rps * items).toFixed(0).padStart(6)} texts/s  p50 ${p(0.5).padStart(6)} ms  p99 ${p(0.99).padStart(6)} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}  server CPU ${(cpuMs / Math.max(1, n)).toFixed(2)} ms/req`,
+      `${name.padEnd(50)} ${String(n).padStart(6)} req ${rps.toFixed(0).padStart(6)} req/s ${(rps * items).toFixed(0).padStart(6)} texts/s  p50 ${p(0.5).padStart(6)} ms  p99 ${p(0.99).padStart(6)} ms  errors ${r.errors + r.timeouts}  non-2xx ${r.non2xx}  server CPU ${(cpuMs / Math.max(1, n)).toFixed(2)} ms/req`,
     );
   }
 
@@ -179,6 +188,23 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
       }));
     }
     await scenario('/predict default ensemble, 50 words', '/predict', (i) => ({ text: textOf(50, i) }));
+    // Latency of one request at a time (no queueing behind other connections), by text length.
+    for (const n of [50, 500, 5000]) {
+      await scenario(
+        `latency, 1 connection: fast path, ${n} words`,
+        '/predict',
+        (i) => ({ text: textOf(n, i), models: ['rules', 'linear'] }),
+        1,
+        1,
+      );
+      await scenario(
+        `latency, 1 connection: default ensemble, ${n} words`,
+        '/predict',
+        (i) => ({ text: textOf(n, i) }),
+        1,
+        1,
+      );
+    }
     await scenario(
       '/predict/batch x32 default ensemble, 50 words',
       '/predict/batch',
