@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { combine, DEFAULT_ENSEMBLE } from './ensemble.js';
+import { combine, DEFAULT_ENSEMBLE, LEGACY_ENSEMBLE } from './ensemble.js';
+import { FITTED_ENSEMBLE } from './ensemble-fitted.js';
 import type { DetectorResult } from './types.js';
 import { LABELS, type Label } from '../ml/labels.js';
 
@@ -32,7 +33,7 @@ function res(
 describe('combine', () => {
   it('weighted mean uses detector weights', () => {
     const d = combine([res('linear', 0.9), res('embedding', 0.1)], {
-      ...DEFAULT_ENSEMBLE,
+      ...LEGACY_ENSEMBLE,
       strongRulesDecide: false,
     });
     expect(d.attack_score).toBeCloseTo((0.9 * 1 + 0.1 * 1.5) / 2.5, 6);
@@ -40,8 +41,8 @@ describe('combine', () => {
   });
   it('max and stacked methods differ from mean', () => {
     const r = [res('linear', 0.9), res('embedding', 0.2)];
-    expect(combine(r, { ...DEFAULT_ENSEMBLE, method: 'max' }).attack_score).toBeCloseTo(0.9);
-    const s = combine(r, { ...DEFAULT_ENSEMBLE, method: 'stacked' }).attack_score;
+    expect(combine(r, { ...LEGACY_ENSEMBLE, method: 'max' }).attack_score).toBeCloseTo(0.9);
+    const s = combine(r, { ...LEGACY_ENSEMBLE, method: 'stacked' }).attack_score;
     expect(s).toBeGreaterThan(0.5);
     expect(s).toBeLessThan(0.9);
   });
@@ -55,12 +56,13 @@ describe('combine', () => {
   });
   it('per-request threshold and context thresholds', () => {
     const r = [res('linear', 0.45)];
-    expect(combine(r).is_attack).toBe(false);
-    expect(combine(r, DEFAULT_ENSEMBLE, { context: 'document' }).is_attack).toBe(true);
-    expect(combine(r, DEFAULT_ENSEMBLE, { threshold: 0.3 }).is_attack).toBe(true);
+    expect(combine(r, LEGACY_ENSEMBLE).is_attack).toBe(false);
+    expect(combine(r, LEGACY_ENSEMBLE, { context: 'document' }).is_attack).toBe(true);
+    expect(combine(r, LEGACY_ENSEMBLE, { threshold: 0.3 }).is_attack).toBe(true);
+    expect(DEFAULT_ENSEMBLE.thresholds.document).toBeLessThanOrEqual(DEFAULT_ENSEMBLE.thresholds.user);
   });
   it('calibration moves a detector score', () => {
-    const d = combine([res('linear', 0.5)], { ...DEFAULT_ENSEMBLE, calibration: { linear: { a: 1, b: 2 } } });
+    const d = combine([res('linear', 0.5)], { ...LEGACY_ENSEMBLE, calibration: { linear: { a: 1, b: 2 } } });
     expect(d.attack_score).toBeGreaterThan(0.85);
   });
   it('no results means benign', () => {
@@ -68,10 +70,28 @@ describe('combine', () => {
   });
 });
 
+describe('fitted stacked combiner', () => {
+  it('is fitted out of fold, with clipped logits and positive coefficients', () => {
+    expect(DEFAULT_ENSEMBLE.method).toBe('weighted_mean');
+    expect(FITTED_ENSEMBLE.provenance.script).toBe('scripts/detection-fit-ensemble.ts');
+    expect(DEFAULT_ENSEMBLE.stacker.clip).toBeGreaterThan(0);
+    for (const d of ['rules', 'linear', 'embedding']) expect(DEFAULT_ENSEMBLE.stacker.coef[d]).toBeGreaterThan(0);
+    const stacked = { ...DEFAULT_ENSEMBLE, method: 'stacked' as const, strongRulesDecide: false };
+    // Clipping: one detector at ~0 cannot push the score to exactly 0 by itself.
+    expect(combine([res('linear', 1e-9), res('embedding', 0.99)], stacked).attack_score).toBeGreaterThan(0);
+    // Agreeing detectors give a confident decision either way.
+    expect(combine([res('rules', 0.92, 'jailbreak', true), res('linear', 0.98), res('embedding', 0.97)], stacked).is_attack).toBe(true);
+    expect(combine([res('rules', 0.03), res('linear', 0.02), res('embedding', 0.05)], stacked).is_attack).toBe(false);
+  });
+});
+
 describe('abstention', () => {
   it('rules without findings do not pull the mean towards benign', () => {
     const abstain = { ...res('rules', 0.03), abstained: true };
-    const d = combine([abstain, res('linear', 0.8)]);
+    const d = combine([abstain, res('linear', 0.8)], LEGACY_ENSEMBLE);
     expect(d.attack_score).toBeCloseTo(0.8, 6);
+    // Stacked: an abstaining detector adds no term (its index must not shift the others').
+    const cfg = { ...LEGACY_ENSEMBLE, method: 'stacked' as const, stacker: { bias: 0, coef: { rules: 5, linear: 1 } } };
+    expect(combine([abstain, res('linear', 0.8)], cfg).attack_score).toBeCloseTo(0.8, 6);
   });
 });

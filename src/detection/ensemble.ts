@@ -1,5 +1,6 @@
 import { LABELS, type Label } from '../ml/labels.js';
 import type { DetectorResult } from './types.js';
+import { FITTED_ENSEMBLE } from './ensemble-fitted.js';
 
 export type EnsembleMethod = 'weighted_mean' | 'max' | 'stacked';
 export const ENSEMBLE_METHODS: readonly EnsembleMethod[] = ['weighted_mean', 'max', 'stacked'];
@@ -16,8 +17,15 @@ export interface EnsembleConfig {
   /** Weight per detector id (weighted_mean); missing = 1. */
   readonly weights: Readonly<Record<string, number>>;
   readonly calibration: Readonly<Record<string, Calibration>>;
-  /** Stacked logistic: P(attack) = sigmoid(bias + sum coef[d] * logit(p_d)). */
-  readonly stacker: { readonly bias: number; readonly coef: Readonly<Record<string, number>> };
+  /**
+   * Stacked logistic: P(attack) = sigmoid(bias + sum coef[d] * logit(p_d)), each logit clipped to
+   * [-clip, clip] when `clip` is set (so a detector at 1e-6 cannot outvote the others alone).
+   */
+  readonly stacker: {
+    readonly bias: number;
+    readonly coef: Readonly<Record<string, number>>;
+    readonly clip?: number;
+  };
   /** Default decision thresholds per context; documents (retrieved content) are scanned more strictly. */
   readonly thresholds: Readonly<Record<Context, number>>;
   /**
@@ -27,7 +35,8 @@ export interface EnsembleConfig {
   readonly strongRulesDecide: boolean;
 }
 
-export const DEFAULT_ENSEMBLE: EnsembleConfig = {
+/** The hand-set ensemble used before the fitted one (kept for comparison: `scripts/detection-fit-ensemble.ts`). */
+export const LEGACY_ENSEMBLE: EnsembleConfig = {
   method: 'weighted_mean',
   weights: { rules: 1, linear: 1, embedding: 1.5, transformer: 2 },
   calibration: {},
@@ -35,6 +44,21 @@ export const DEFAULT_ENSEMBLE: EnsembleConfig = {
   stacker: { bias: -0.5, coef: { rules: 1, linear: 1, embedding: 1, transformer: 1 } },
   thresholds: { user: 0.5, document: 0.45 },
   strongRulesDecide: true,
+};
+
+/**
+ * The default: the weighted mean above (its operating point), with the `stacked` method's
+ * parameters fitted out of fold by `scripts/detection-fit-ensemble.ts` (ensemble-fitted.ts,
+ * provenance inside). By the fit's own leave-one-fold-out criterion the stacked combiner at its
+ * out-of-fold 3%-FPR threshold (FITTED_ENSEMBLE.stacked_threshold_at_oof_fpr) beats the weighted
+ * mean, but on the external evaluation-only set and the hand-written probe it ranks no better
+ * (AUC 0.985 vs 0.984, 0.975 vs 0.977) and its threshold trades many misses for few false
+ * positives, so it is not the default decision: request it with `ensemble: "stacked"` (and
+ * `threshold`). See src/detection/README.md.
+ */
+export const DEFAULT_ENSEMBLE: EnsembleConfig = {
+  ...LEGACY_ENSEMBLE,
+  stacker: FITTED_ENSEMBLE.stacker,
 };
 
 const EPS = 1e-6;
@@ -75,10 +99,17 @@ export function combine(
   if (voting.length > 0) {
     if (cfg.method === 'max') attack = Math.max(...cal);
     else if (cfg.method === 'stacked')
+    {
+      const clip = cfg.stacker.clip ?? Infinity;
       attack = sigmoid(
         cfg.stacker.bias +
-          results.reduce((s, r, i) => s + (cfg.stacker.coef[r.detector] ?? 1) * logit(cal[i]), 0),
+          voting.reduce(
+            (s, r, i) =>
+              s + (cfg.stacker.coef[r.detector] ?? 1) * Math.max(-clip, Math.min(clip, logit(cal[i]))),
+            0,
+          ),
       );
+    }
     else {
       let ws = 0;
       voting.forEach((r, i) => {

@@ -103,7 +103,7 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'Asks the model to confirm or hand over a stored password or key.',
     pattern:
-      /\b(?:confirm|provide|share|hand over|send|disclose|give me|tell me)\s+(?:me\s+)?(?:the|your|our)\s+(?:system\s+|admin\s+|secret\s+)?(?:password|passcode|secret key|api key|access code)\b(?!\s+(?:policy|requirements|reset|manager|field|strength))/gi,
+      /\b(?<!(?:\bnever|\bnot|n't)\s)(?:confirm|provide|share|hand over|send|disclose|give me|tell me)\s+(?:me\s+)?(?:the|your|our)\s+(?:system\s+|admin\s+|secret\s+)?(?:password|passcode|secret key|api key|access code)\b(?!\s+(?:policy|requirements|reset|manager|field|strength))/gi,
   },
   {
     id: 'override.authority_claim',

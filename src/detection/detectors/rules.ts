@@ -9,7 +9,7 @@ const STRONG = 0.92;
 const WEAK = 0.3;
 const BASELINE = 0.03;
 /** The rule table's version: bump when rules change so logged predictions stay traceable. */
-export const RULES_VERSION = `rules-${RULES.length}.1`;
+export const RULES_VERSION = `rules-${RULES.length}.2`;
 
 type Compiled = readonly { rule: Rule; re: RegExp }[];
 
@@ -33,6 +33,32 @@ function prefilterOf(rules: Compiled) {
 // instructions'?") is benign; quoted attack phrases inside such a question are demoted to weak.
 const META =
   /\b(?:what (?:is|are)|explain|how (?:do|can|does|to|should)|defend|protect|detect|prevent|mitigat\w*|examples? of|research|paper|article|blog|essay|classif\w+|is it (?:safe|possible))\b[^\n]{0,80}\b(?:prompt[- ]injection|jailbreak\w*|injection attacks?|adversarial prompts?|llm security)\b|\b(?:prompt[- ]injection|jailbreak\w*)\b[^\n]{0,80}\b(?:work|mean|defen[cs]e|prevent|detect|example|attack|risk)/i;
+
+// Talk about attack phrases without the words "prompt injection": "why do attackers write
+// 'X'?", "is 'X' still effective against modern models?", "should a filter flag a user who...".
+const META_PHRASE =
+  /\b(?:why (?:do|does|did|would) attackers?|attackers? (?:write|use|try)|still (?:effective|works?) against|false positives?|(?:filter|classifier|detector|moderation) (?:flag|block|catch)|flag a user)\b/i;
+
+// Fiction about an AI ("for my screenplay: a rogue AI...", "a story about a robot that claims it
+// has no rules"): a persona phrase there describes a character, not the reader. Demoted to weak
+// unless the text also addresses the model directly as that persona (unquoted "you are ...",
+// "from now on", "stay in character"...), which is how role-play jailbreaks are written.
+const FICTION =
+  /\b(?:(?:short |bedtime |children's )?stor(?:y|ies)|screenplay|(?:film|movie|game|tv|stage) script|comic|novel(?:la)?|poem|verses?|fiction|fairy tale|short film|stage play|narrat\w+|describe a world|world where)\b/i;
+const ADDRESSED =
+  /\b(?:you are(?! writing)|you're|act as|pretend (?:to be|you)|from (?:now|this moment) on|respond as|answer as|reply as|stay in character|you will (?:be|now|roleplay|role-play|play|act)|become|roleplay as|role-play as)\b/i;
+// ...or asks, through the story, for working instructions: the usual fiction-wrapped jailbreak.
+const INSTRUCTIONS_ASK =
+  /\b(?:step[- ]by[- ]step|step by sep|in (?:full |technical |exact )?detail|word for word|exact (?:quantities|amounts|steps|instructions)|no vague|realistic and accurate|(?:explains?|shows?|teach(?:es)?|tells?|asked|describes?)\b[^.\n]{0,40}\bhow to)\b/i;
+
+function fictionDescribes(rule: Rule, text: string, start: number, end: number): boolean {
+  if (!rule.id.startsWith('persona.') || !FICTION.test(text) || INSTRUCTIONS_ASK.test(text)) return false;
+  // The phrase itself is quoted (a character's line), even if the match starts before the quote.
+  if (insideQuotes(text, start, end) || insideQuotes(text, Math.max(start, end - 1), end)) return true;
+  // Remove quoted passages before asking whether the text addresses the model itself.
+  const unquoted = text.replace(/"[^"\n]{0,300}"|“[^”\n]{0,300}”/g, ' ');
+  return !ADDRESSED.test(unquoted);
+}
 
 function insideQuotes(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 120), start);
@@ -91,18 +117,23 @@ export function matchRules(
       const { m, offset } = hit;
       seenRule.add(rule.id);
       const span: [number, number] = [offset + m.index, offset + m.index + m[0].length];
-      const demote =
+      const aboutAttacks =
         rule.severity === 'strong' &&
-        (meta ??= META.test(raw)) &&
+        (meta ??= META.test(raw) || META_PHRASE.test(raw)) &&
         (insideQuotes(v.text, span[0], span[1]) || raw.trim().endsWith('?'));
+      const fiction =
+        rule.severity === 'strong' && !aboutAttacks && fictionDescribes(rule, v.text, span[0], span[1]);
+      const demote = aboutAttacks || fiction;
       findings.push({
         detector: 'rules',
         ruleId: rule.id,
         label: rule.label,
         severity: demote ? 'weak' : rule.severity,
-        explanation: demote
+        explanation: aboutAttacks
           ? `${rule.explanation} (quoted inside a question about attacks: treated as weak)`
-          : rule.explanation,
+          : fiction
+            ? `${rule.explanation} (describes a character in fiction: treated as weak)`
+            : rule.explanation,
         view: v.view,
         span,
         match: m[0].slice(0, 200),
