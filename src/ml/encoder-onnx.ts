@@ -17,7 +17,7 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SETTINGS } from '../platform/config.js';
-import { startWorker } from '../platform/workers.js';
+import { runModuleInChild } from '../platform/workers.js';
 import { buildUseOnnx, denseBatch, readWeights, type WeightsManifestGroup } from './use-onnx.js';
 
 export interface RawEncoder {
@@ -65,14 +65,16 @@ async function cachedModelFile(dir: string): Promise<string> {
   return join(dataDir, 'cache', `use-lite-512-${h.digest('hex').slice(0, 16)}.onnx`);
 }
 
-/** Write the converted model to `file` from a worker thread (its garbage leaves with it). */
-function convertInWorker(dir: string, file: string): Promise<void> {
-  const worker = startWorker(import.meta.url, './use-onnx-worker', { workerData: { dir, file } });
-  return new Promise((resolve, reject) => {
-    worker.once('error', reject);
-    worker.once('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`ONNX conversion worker exited with ${code}`)),
-    );
+/**
+ * Write the converted model to `file` from a child process. A worker thread was tried first: the
+ * conversion's garbage left with it only partly (measured: a cold start stayed ~40 MB larger).
+ */
+async function convertInChild(dir: string, file: string): Promise<void> {
+  await runModuleInChild(import.meta.url, './use-onnx-convert', {
+    MLSEC_USE_MODEL_DIR: dir,
+    MLSEC_USE_ONNX_FILE: file,
+  }).catch((e: Error) => {
+    throw new Error(`ONNX conversion failed: ${e.message}`);
   });
 }
 
@@ -88,7 +90,7 @@ async function modelFile(dir: string): Promise<string | undefined> {
     await mkdir(dirname(file), { recursive: true });
     // Written whole under a unique name, then renamed: concurrent starts never see half a file.
     const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await convertInWorker(dir, tmp);
+    await convertInChild(dir, tmp);
     await rename(tmp, file);
     return file;
   } catch {
