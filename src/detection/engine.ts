@@ -668,9 +668,9 @@ export async function predict(
 
 // ---------------------------------------------------------------- prediction log
 
-// The embedded database (PGlite) runs inserts on this thread, ~40-60 us of CPU per row: a
-// 500-row batch stalled every request in flight for 20+ ms (the p99). Smaller batches spread
-// that stall; per-row cost measured about the same at 128 rows as at 500.
+// One INSERT per batch. Embedded PGlite spends 50-150 us of CPU per row, on its own thread
+// (platform/db/pglite-thread.ts); before that moved off the request thread, a 500-row batch
+// stalled every request in flight for 20+ ms, hence batches of 128 (same cost per row).
 const LOG_FLUSH_ROWS = 128;
 const LOG_FLUSH_MS = 100;
 
