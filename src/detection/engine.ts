@@ -89,12 +89,22 @@ function shippedDefaults(modelsDir: string): string[] {
 export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {}): Runtime {
   let rt = runtimes.get(ctx);
   if (rt) return rt;
+  const configured = ctx.config.defaultModels;
+  const unknown = configured.filter((m) => !detectorRegistry.all.some((d) => d.id === m));
+  if (unknown.length)
+    throw new Error(
+      `MLSEC_DEFAULT_MODELS: unknown model ${unknown.join(', ')} (known: ${detectorRegistry.all.map((d) => d.id).join(', ')})`,
+    );
   const settings: RuntimeSettings = {
-    defaultModels: shippedDefaults(ctx.config.modelsDir),
+    defaultModels: configured.length ? [...new Set(configured)] : shippedDefaults(ctx.config.modelsDir),
     ttlMs: ctx.config.modelIdleTtl * 1000,
     memoryBudgetBytes: ctx.config.modelMemoryBudgetMb * 1024 * 1024,
     resultTtlMs: ctx.config.resultCacheTtl * 1000,
-    ensemble: DEFAULT_ENSEMBLE,
+    ensemble: {
+      ...DEFAULT_ENSEMBLE,
+      method: ctx.config.ensembleMethod,
+      thresholds: { user: ctx.config.thresholdUser, document: ctx.config.thresholdDocument },
+    },
     maxBatch: ctx.config.maxBatch,
     ...overrides,
   };

@@ -25,6 +25,12 @@ const int =
     if (n < min || n > max) throw new Error(`must be between ${min} and ${max}, got ${n}`);
     return n;
   };
+const fraction: Parser<number> = (raw) => {
+  const n = Number(raw.trim());
+  if (raw.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new Error(`must be a number between 0 and 1, got '${raw}'`);
+  return n;
+};
 const bool: Parser<boolean> = (raw) => {
   const v = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
@@ -218,6 +224,30 @@ export const SETTINGS = {
     'onnx' as 'onnx' | 'tfjs',
     oneOf('onnx', 'tfjs'),
     'Runtime of the sentence encoder (embedding detector, training): onnx (onnxruntime, several times faster) or tfjs (the TF.js graph it is converted from; same vectors).',
+  ),
+  defaultModels: setting<string[]>(
+    'MLSEC_DEFAULT_MODELS',
+    [],
+    list,
+    'Models of the default ensemble, comma-separated (e.g. rules,linear for the fast path only); empty = every shipped model present.',
+  ),
+  ensembleMethod: setting(
+    'MLSEC_ENSEMBLE',
+    'weighted_mean' as 'weighted_mean' | 'max' | 'stacked',
+    oneOf('weighted_mean', 'max', 'stacked'),
+    'Default ensemble method: weighted_mean, max, or stacked (the out-of-fold fitted combiner; a request may still choose).',
+  ),
+  thresholdUser: setting(
+    'MLSEC_THRESHOLD_USER',
+    0.5,
+    fraction,
+    'Default attack threshold for context "user" (a request may still set its own).',
+  ),
+  thresholdDocument: setting(
+    'MLSEC_THRESHOLD_DOCUMENT',
+    0.45,
+    fraction,
+    'Default attack threshold for context "document" (retrieved content, scanned more strictly).',
   ),
   modelMemoryBudgetMb: setting(
     'MLSEC_MODEL_MEMORY_MB',

@@ -45,7 +45,11 @@ export async function buildTestApp(opts: {
   const ports = Object.fromEntries(opts.services.map((s) => [s.name, s.port]));
   const config: Config = loadConfig(env, ports);
   const ctx = await createContext({ config, log: createLogger(config), memory: !config.databaseUrl });
-  const app = await buildApp({ ctx, services: opts.services, gateway: opts.gateway });
+  const app = await buildApp({ ctx, services: opts.services, gateway: opts.gateway }).catch(async (e) => {
+    await ctx.close();
+    await dropDatabase?.();
+    throw e;
+  });
   if (opts.start !== false) await startServices(ctx, opts.services);
   const tokens = new Map<Role, string>();
   return {
