@@ -51,7 +51,7 @@ const { values: args } = parseArgs({
     'embed-gen': { type: 'string', default: '3000' },
     // What detection reports for the shipped models: bump it whenever their weights change, so
     // people can tell them apart (the registry itself tells shipped files apart by sha256).
-    version: { type: 'string', default: '1.1.0' },
+    version: { type: 'string', default: '1.2.0' },
   },
 });
 

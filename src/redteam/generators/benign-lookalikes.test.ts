@@ -58,4 +58,17 @@ describe('documents and new attack techniques', () => {
     expect(casual.length).toBeGreaterThan(30);
     expect(casual.filter((t) => /system prompt/i.test(t)).length / casual.length).toBeLessThan(0.2);
   });
+
+  it('generates short human extraction, casual hijacks and frame-only personas without harm keywords', () => {
+    const a = generateAttacks({ count: 4000, seed: 22 });
+    const of = (t: string) => a.filter((x) => x.technique === t).map((x) => x.text);
+    const short = of('short_human_extraction');
+    expect(short.length).toBeGreaterThan(30);
+    expect(short.filter((t) => /system prompt/i.test(t))).toEqual([]);
+    expect(of('casual_hijack').length).toBeGreaterThan(30);
+    const frames = of('persona_frame_only');
+    expect(frames.length).toBeGreaterThan(30);
+    // The frame is the jailbreak: none of these asks for a harmful behaviour by name.
+    expect(frames.filter((t) => /\b(bomb|meth|ransomware|phishing|poison|weapon)\b/i.test(t))).toEqual([]);
+  });
 });

@@ -364,7 +364,7 @@ export function benignSample(rng: Rng, kind?: string): { text: string; kind: str
   const maker = KINDS[k];
   if (!maker) throw new Error(`unknown benign kind '${k}'`);
   let text = maker.make(rng);
-  if (k !== 'document' && k !== 'multilingual' && k !== 'formatted_text' && chance(rng, 0.15)) text = `${expand('⟨preamble⟩', G, rng)} ${text}`;
+  if (k !== 'document' && k !== 'reader_document' && k !== 'multilingual' && k !== 'formatted_text' && chance(rng, 0.15)) text = `${expand('⟨preamble⟩', G, rng)} ${text}`;
   // Documents are left exactly as rendered, as the injected copies are (no class-specific tidying).
-  return { text: k === 'document' || k === 'formatted_text' ? text : tidy(capitalize(text)), kind: k };
+  return { text: k === 'document' || k === 'reader_document' || k === 'formatted_text' ? text : tidy(capitalize(text)), kind: k };
 }
