@@ -205,11 +205,13 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
         1,
       );
     }
+    // Two connections: a batch takes ~0.5-1 s, so ten would queue longer than the whole run.
     await scenario(
-      '/predict/batch x32 default ensemble, 50 words',
+      '/predict/batch x32 default ensemble, 50 words, 2 connections',
       '/predict/batch',
       (i) => ({ texts: Array.from({ length: 32 }, (_, k) => textOf(50, i * 32 + k)) }),
       32,
+      2,
     );
   } finally {
     server.send('stop');
