@@ -38,9 +38,19 @@ import { linear } from '../src/detection/detectors/linear.js';
 import { embedding } from '../src/detection/detectors/embedding.js';
 import type { LoadedDetector } from '../src/detection/detectors/types.js';
 import type { DetectorResult } from '../src/detection/types.js';
-import { combine, DEFAULT_ENSEMBLE, LEGACY_ENSEMBLE, type EnsembleConfig } from '../src/detection/ensemble.js';
-import { generateAttacks, generateBenign } from '../src/redteam/index.js';
-import { PERMISSIVE_FILES, generatedToRecords, readDataFile } from '../src/training/data-files.js';
+import {
+  combine,
+  DEFAULT_ENSEMBLE,
+  LEGACY_ENSEMBLE,
+  type EnsembleConfig,
+} from '../src/detection/ensemble.js';
+import { generatedRecords } from './generated-records.js';
+import {
+  PERMISSIVE_FILES,
+  embeddingSample,
+  generatedToRecords,
+  readDataFile,
+} from '../src/training/data-files.js';
 import { trainerRegistry } from '../src/training/trainers/index.js';
 
 const { values: args } = parseArgs({
@@ -98,28 +108,6 @@ function load(files: readonly string[]): DatasetRecord[] {
   return files.flatMap((f) => readDataFile(join(dataDir, f)).records);
 }
 
-function generated(genSeed: number, nA: number, nB: number): DatasetRecord[] {
-  const attacks = generateAttacks({ count: nA, seed: genSeed }).map((a) => ({ text: a.text, category: a.category as Label, technique: a.technique }));
-  const benign = generateBenign({ count: nB, seed: genSeed + 1 }).map((b) => ({ text: b.text, kind: b.kind }));
-  return generatedToRecords(attacks, benign, genSeed);
-}
-
-/** Same deterministic cap as scripts/training-train-defaults.ts. */
-function embeddingSample(pub: DatasetRecord[], gen: DatasetRecord[]): DatasetRecord[] {
-  const maxBenign = Number(args['embed-max-benign-per-file']);
-  const maxGen = Number(args['embed-gen']);
-  const seen = new Map<string, number>();
-  const keep = (key: string, max: number) => {
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return n < max;
-  };
-  return [
-    ...pub.filter((r) => r.label !== 'benign' || keep(`pub:${r.file}`, maxBenign)),
-    ...gen.filter((r) => keep(`gen:${r.label}`, r.label === 'benign' ? maxGen : Math.ceil(maxGen / 4))),
-  ];
-}
-
 /** Deterministic subsample: every k-th row so the cap spreads over the whole file. */
 function capPerFileLabel(rs: DatasetRecord[], max: number): DatasetRecord[] {
   const groups = new Map<string, DatasetRecord[]>();
@@ -134,13 +122,19 @@ function capPerFileLabel(rs: DatasetRecord[], max: number): DatasetRecord[] {
   });
 }
 
-async function scoreWith(dets: Record<string, LoadedDetector>, texts: string[]): Promise<Record<string, DetScore>[]> {
+async function scoreWith(
+  dets: Record<string, LoadedDetector>,
+  texts: string[],
+): Promise<Record<string, DetScore>[]> {
   const out: Record<string, DetScore>[] = texts.map(() => ({}));
   for (let s = 0; s < texts.length; s += 64) {
     const views = texts.slice(s, s + 64).map((t) => buildViews(t));
     for (const id of DETECTORS) {
       const res = await dets[id].detect(views);
-      res.forEach((r, k) => (out[s + k][id] = { s: r.attackScore, strong: r.findings.some((f) => f.severity === 'strong') }));
+      res.forEach(
+        (r, k) =>
+          (out[s + k][id] = { s: r.attackScore, strong: r.findings.some((f) => f.severity === 'strong') }),
+      );
     }
     if ((s / 64) % 5 === 0) log(`    scored ${Math.min(s + 64, texts.length)}/${texts.length}`);
   }
@@ -149,14 +143,19 @@ async function scoreWith(dets: Record<string, LoadedDetector>, texts: string[]):
 
 async function stageOof(): Promise<void> {
   const pub = load(PERMISSIVE_FILES);
-  const gen = generated(seed, Number(args['gen-attacks']), Number(args['gen-benign']));
+  const gen = generatedRecords(seed, Number(args['gen-attacks']), Number(args['gen-benign']));
   const genTexts = new Set(gen.map((g) => g.text));
   const genHold = capPerFileLabel(
-    generated(seed + 1000, 2000, 2000).filter((r) => !genTexts.has(r.text)),
+    generatedRecords(seed + 1000, 2000, 2000).filter((r) => !genTexts.has(r.text)),
     Math.ceil(Number(args['oof-max-per-file']) / 4),
   );
   const allLinear = [...pub, ...gen];
-  const allEmbed = embeddingSample(pub, gen);
+  const allEmbed = embeddingSample(
+    pub,
+    gen,
+    Number(args['embed-max-benign-per-file']),
+    Number(args['embed-gen']),
+  );
   // Warm the process-wide vector cache from disk (the detectors' encoder shares it).
   await getSentenceEncoder({ cacheDir }).embed(['warm-up']);
   const rows: Row[] = [];
@@ -169,7 +168,11 @@ async function stageOof(): Promise<void> {
       const trainer = trainerRegistry.get(id)!;
       const train = (id === 'embedding' ? allEmbed : allLinear).filter((r) => !h.has(r.file ?? ''));
       log(`fold ${k}: training ${id} on ${train.length} rows (held out: ${FOLDS[k].join(', ')})`);
-      const out = await trainer.train({ name: `${id}-fold${k}`, version: '0.0.0', train, val: [] }, { ...trainer.defaults, seed }, { cacheDir });
+      const out = await trainer.train(
+        { name: `${id}-fold${k}`, version: '0.0.0', train, val: [] },
+        { ...trainer.defaults, seed },
+        { cacheDir },
+      );
       mkdirSync(join(dir, `${id}-default`), { recursive: true });
       writeFileSync(file, JSON.stringify(out.artifact));
     }
@@ -178,14 +181,32 @@ async function stageOof(): Promise<void> {
       linear: await linear.load({ modelsDir: dir }),
       embedding: await embedding.load({ modelsDir: dir }),
     };
-    const held = capPerFileLabel(pub.filter((r) => h.has(r.file ?? '')), Number(args['oof-max-per-file']));
+    const held = capPerFileLabel(
+      pub.filter((r) => h.has(r.file ?? '')),
+      Number(args['oof-max-per-file']),
+    );
     const genPart = genHold.filter((_, i) => i % FOLDS.length === k);
     const todo = [...held, ...genPart];
     log(`fold ${k}: scoring ${held.length} held-out public rows + ${genPart.length} generator hold-out rows`);
-    const sc = await scoreWith(dets, todo.map((r) => r.text));
-    todo.forEach((r, i) => rows.push({ file: r.file!, label: r.label, fold: k, weight: r.file!.startsWith('redteam:') ? 0.25 : 1, text: r.text, det: sc[i] }));
+    const sc = await scoreWith(
+      dets,
+      todo.map((r) => r.text),
+    );
+    todo.forEach((r, i) =>
+      rows.push({
+        file: r.file!,
+        label: r.label,
+        fold: k,
+        weight: r.file!.startsWith('redteam:') ? 0.25 : 1,
+        text: r.text,
+        det: sc[i],
+      }),
+    );
   }
-  writeFileSync(join(work, 'oof.json'), JSON.stringify({ created: new Date().toISOString(), folds: FOLDS, rows }));
+  writeFileSync(
+    join(work, 'oof.json'),
+    JSON.stringify({ created: new Date().toISOString(), folds: FOLDS, rows }),
+  );
   log(`wrote ${rows.length} out-of-fold rows to ${join(work, 'oof.json')}`);
 }
 
@@ -248,7 +269,11 @@ function solve(A: number[][], b: number[]): number[] {
 /** Class- and file-balanced weights: each file counts equally within its class, classes equally. */
 function balancedWeights(rows: Row[]): number[] {
   const byFile = new Map<string, number>();
-  for (const r of rows) byFile.set(`${r.label === 'benign'}|${r.file}`, (byFile.get(`${r.label === 'benign'}|${r.file}`) ?? 0) + 1);
+  for (const r of rows)
+    byFile.set(
+      `${r.label === 'benign'}|${r.file}`,
+      (byFile.get(`${r.label === 'benign'}|${r.file}`) ?? 0) + 1,
+    );
   const raw = rows.map((r) => r.weight / byFile.get(`${r.label === 'benign'}|${r.file}`)!);
   const tot = (b: boolean) => rows.reduce((s, r, i) => s + ((r.label === 'benign') === b ? raw[i] : 0), 0);
   const tb = tot(true);
@@ -262,8 +287,27 @@ function toResults(r: Row): DetectorResult[] {
     detector: d,
     version: 'x',
     attackScore: r.det[d].s,
-    probabilities: { benign: 1 - r.det[d].s, prompt_injection: r.det[d].s, jailbreak: 0, system_extraction: 0, code_injection: 0 } as Record<Label, number>,
-    findings: r.det[d].strong ? [{ detector: d, ruleId: 'x', label: 'prompt_injection', severity: 'strong', explanation: '', view: 'raw', span: [0, 0], match: '' }] : [],
+    probabilities: {
+      benign: 1 - r.det[d].s,
+      prompt_injection: r.det[d].s,
+      jailbreak: 0,
+      system_extraction: 0,
+      code_injection: 0,
+    } as Record<Label, number>,
+    findings: r.det[d].strong
+      ? [
+          {
+            detector: d,
+            ruleId: 'x',
+            label: 'prompt_injection',
+            severity: 'strong',
+            explanation: '',
+            view: 'raw',
+            span: [0, 0],
+            match: '',
+          },
+        ]
+      : [],
   })) as unknown as DetectorResult[];
 }
 
@@ -271,7 +315,11 @@ function configFrom(beta: number[], threshold: number, documentThreshold = thres
   return {
     ...DEFAULT_ENSEMBLE,
     method: 'stacked',
-    stacker: { bias: beta[0], coef: Object.fromEntries(DETECTORS.map((d, j) => [d, beta[j + 1]])), clip: CLIP },
+    stacker: {
+      bias: beta[0],
+      coef: Object.fromEntries(DETECTORS.map((d, j) => [d, beta[j + 1]])),
+      clip: CLIP,
+    },
     thresholds: { user: threshold, document: documentThreshold },
   };
 }
@@ -299,12 +347,16 @@ function report(title: string, rows: Row[], cfg: EnsembleConfig): void {
   };
   const all = rows.map((r, i) => ({ r, d: sc[i] }));
   line('OVERALL', all);
-  for (const f of [...new Set(rows.map((r) => r.file))].sort()) line(f, all.filter((x) => x.r.file === f));
+  for (const f of [...new Set(rows.map((r) => r.file))].sort())
+    line(
+      f,
+      all.filter((x) => x.r.file === f),
+    );
 }
 
 /** Leave-one-fold-out figures of the combiner (row.det.cv = its score, row.weight = its decision). */
 function cvReport(rows: Row[]): void {
-  console.log('\nout-of-fold rows, combiner fitted WITHOUT the row\'s fold (honest for the combiner too)');
+  console.log("\nout-of-fold rows, combiner fitted WITHOUT the row's fold (honest for the combiner too)");
   const ben = rows.filter((r) => r.label === 'benign');
   for (const f of ['OVERALL', ...[...new Set(rows.map((r) => r.file))].sort()]) {
     const sel = f === 'OVERALL' ? rows : rows.filter((r) => r.file === f);
@@ -325,13 +377,21 @@ function objective(decided: { r: Row; attack: boolean }[]): { miss: number; fpr:
   const pub = decided.filter((x) => !x.r.file.startsWith('redteam:'));
   const rate = (sel: typeof pub, want: boolean) => {
     const files = [...new Set(sel.map((x) => x.r.file))];
-    return files.reduce((s, f) => {
-      const m = sel.filter((x) => x.r.file === f);
-      return s + m.filter((x) => x.attack === want).length / m.length;
-    }, 0) / Math.max(1, files.length);
+    return (
+      files.reduce((s, f) => {
+        const m = sel.filter((x) => x.r.file === f);
+        return s + m.filter((x) => x.attack === want).length / m.length;
+      }, 0) / Math.max(1, files.length)
+    );
   };
-  const miss = rate(pub.filter((x) => x.r.label !== 'benign'), false);
-  const fpr = rate(pub.filter((x) => x.r.label === 'benign'), true);
+  const miss = rate(
+    pub.filter((x) => x.r.label !== 'benign'),
+    false,
+  );
+  const fpr = rate(
+    pub.filter((x) => x.r.label === 'benign'),
+    true,
+  );
   return { miss, fpr, objective: miss + fpr };
 }
 
@@ -341,7 +401,10 @@ function fitWeightedMean(rows: Row[]): EnsembleConfig {
   let best: { cfg: EnsembleConfig; o: number } | undefined;
   for (const wr of grid)
     for (const we of grid) {
-      const cfg: EnsembleConfig = { ...LEGACY_ENSEMBLE, weights: { ...LEGACY_ENSEMBLE.weights, rules: wr, linear: 1, embedding: we } };
+      const cfg: EnsembleConfig = {
+        ...LEGACY_ENSEMBLE,
+        weights: { ...LEGACY_ENSEMBLE.weights, rules: wr, linear: 1, embedding: we },
+      };
       const o = objective(rows.map((r) => ({ r, attack: combine(toResults(r), cfg).is_attack }))).objective;
       if (!best || o < best.o - 1e-12) best = { cfg, o };
     }
@@ -361,12 +424,21 @@ function fit(rows: Row[]): { beta: number[]; threshold: number; documentThreshol
   // Threshold: the combined score at which the OUT-OF-FOLD public benign rows reach the target FPR
   // (file-balanced: every benign file counts equally).
   const cfg0 = configFrom(beta, 0.5);
-  const files = [...new Set(rows.filter((r) => r.label === 'benign' && !r.file.startsWith('redteam:')).map((r) => r.file))];
-  const per = files.map((f) => rows.filter((r) => r.file === f && r.label === 'benign').map((r) => combine(toResults(r), cfg0).attack_score));
+  const files = [
+    ...new Set(rows.filter((r) => r.label === 'benign' && !r.file.startsWith('redteam:')).map((r) => r.file)),
+  ];
+  const per = files.map((f) =>
+    rows
+      .filter((r) => r.file === f && r.label === 'benign')
+      .map((r) => combine(toResults(r), cfg0).attack_score),
+  );
   // Equal weight per file: take the per-file threshold quantiles and use their mean.
   const threshold = per.reduce((s, sc) => s + thresholdAtFpr(sc, Number(args['target-fpr'])), 0) / per.length;
   // Retrieved documents are scanned more strictly (as before): twice the target FPR.
-  const documentThreshold = Math.min(threshold, per.reduce((s, sc) => s + thresholdAtFpr(sc, 2 * Number(args['target-fpr'])), 0) / per.length);
+  const documentThreshold = Math.min(
+    threshold,
+    per.reduce((s, sc) => s + thresholdAtFpr(sc, 2 * Number(args['target-fpr'])), 0) / per.length,
+  );
   return { beta, threshold, documentThreshold };
 }
 
@@ -381,7 +453,11 @@ function stageFit(): EnsembleConfig {
     r.det.rules = { s: res.attackScore, strong: res.findings.some((f) => f.severity === 'strong') };
   }
   log(`${rows.length} out-of-fold rows`);
-  report('out-of-fold rows, previous default ensemble (weighted_mean, hand-set weights)', rows, LEGACY_ENSEMBLE);
+  report(
+    'out-of-fold rows, previous default ensemble (weighted_mean, hand-set weights)',
+    rows,
+    LEGACY_ENSEMBLE,
+  );
   // Candidate combiners, each a recipe "rows -> config". The recipe is chosen by leave-one-fold-out
   // cross-validation of the recipe itself (fit on three folds' rows, decide the fourth's), on the
   // product's criterion: misses count as much as false positives (macro over public files).
@@ -406,7 +482,9 @@ function stageFit(): EnsembleConfig {
     }
     cvTable[name] = objective(decided);
     if (name === 'stacked@oof-fpr')
-      cvReport(decided.map((x) => ({ ...x.r, det: { cv: { s: x.s, strong: false } }, weight: x.attack ? 1 : 0 })));
+      cvReport(
+        decided.map((x) => ({ ...x.r, det: { cv: { s: x.s, strong: false } }, weight: x.attack ? 1 : 0 })),
+      );
   }
   console.log('\nrecipe (leave-one-fold-out)      macro miss  macro FPR  objective (miss + FPR)');
   for (const [name, v] of Object.entries(cvTable))
@@ -415,11 +493,21 @@ function stageFit(): EnsembleConfig {
   log(`chosen recipe: ${chosen}`);
   const { beta, threshold, documentThreshold } = fit(rows);
   const stackedCfg = configFrom(beta, threshold, documentThreshold);
-  log(`stacked fitted on all folds: bias ${beta[0].toFixed(3)} coef ${DETECTORS.map((d, j) => `${d}=${beta[j + 1].toFixed(3)}`).join(' ')} threshold ${threshold.toFixed(3)} (document ${documentThreshold.toFixed(3)})`);
+  log(
+    `stacked fitted on all folds: bias ${beta[0].toFixed(3)} coef ${DETECTORS.map((d, j) => `${d}=${beta[j + 1].toFixed(3)}`).join(' ')} threshold ${threshold.toFixed(3)} (document ${documentThreshold.toFixed(3)})`,
+  );
   const cfg = recipes[chosen](rows);
   if (cfg.method === 'weighted_mean') log(`weighted_mean weights ${JSON.stringify(cfg.weights)}`);
-  report('out-of-fold rows, stacked combiner fitted on all of them (in-sample for the combiner)', rows, stackedCfg);
-  report(`out-of-fold rows, chosen recipe ${chosen} fitted on all of them (in-sample for the combiner)`, rows, cfg);
+  report(
+    'out-of-fold rows, stacked combiner fitted on all of them (in-sample for the combiner)',
+    rows,
+    stackedCfg,
+  );
+  report(
+    `out-of-fold rows, chosen recipe ${chosen} fitted on all of them (in-sample for the combiner)`,
+    rows,
+    cfg,
+  );
   if (args.write) {
     const file = resolve('src/detection/ensemble-fitted.ts');
     const counts: Record<string, number> = {};
@@ -435,32 +523,33 @@ function stageFit(): EnsembleConfig {
       '// Generated by scripts/detection-fit-ensemble.ts --write: do not edit by hand (re-run the script).\n' +
         'export const FITTED_ENSEMBLE = ' +
         JSON.stringify(
-        {
-          method: cfg.method,
-          weights: cfg.weights,
-          // The out-of-fold stacked combiner is written even when it is not the chosen default:
-          // it is what `ensemble: "stacked"` uses.
-          stacker: stackedCfg.stacker,
-          thresholds: cfg.thresholds,
-          stacked_threshold_at_oof_fpr: stackedCfg.thresholds,
-          leave_one_fold_out: cvTable,
-          chosen_recipe: chosen,
-          provenance: {
-            script: 'scripts/detection-fit-ensemble.ts',
-            command: `node --import tsx scripts/detection-fit-ensemble.ts ${process.argv.slice(2).join(' ')}`.trim(),
-            code_version: rev,
-            created: new Date().toISOString(),
-            features: `clipped logit (±${CLIP}) of each detector's P(attack), scored through the real detectors (views, chunking)`,
-            fit_data:
-              `out-of-fold scores: leave-source-out folds of scripts/training-train-defaults.ts over the permissive shared files (each row scored by linear/embedding models that never saw its file), plus a generator hold-out (seed + 1000) at weight ${args['gen-weight']}; class- and file-balanced L2 logistic regression`,
-            threshold_rule: `mean over permissive benign files of the score at ${args['target-fpr']} out-of-fold FPR`,
-            rows_per_file: counts,
-            never_used: 'promptmap, easyjailbreak, instructionwild (evaluation only) and test/fixtures/detection-probe* were not read',
+          {
+            method: cfg.method,
+            weights: cfg.weights,
+            // The out-of-fold stacked combiner is written even when it is not the chosen default:
+            // it is what `ensemble: "stacked"` uses.
+            stacker: stackedCfg.stacker,
+            thresholds: cfg.thresholds,
+            stacked_threshold_at_oof_fpr: stackedCfg.thresholds,
+            leave_one_fold_out: cvTable,
+            chosen_recipe: chosen,
+            provenance: {
+              script: 'scripts/detection-fit-ensemble.ts',
+              command:
+                `node --import tsx scripts/detection-fit-ensemble.ts ${process.argv.slice(2).join(' ')}`.trim(),
+              code_version: rev,
+              created: new Date().toISOString(),
+              features: `clipped logit (±${CLIP}) of each detector's P(attack), scored through the real detectors (views, chunking)`,
+              fit_data: `out-of-fold scores: leave-source-out folds of scripts/training-train-defaults.ts over the permissive shared files (each row scored by linear/embedding models that never saw its file), plus a generator hold-out (seed + 1000) at weight ${args['gen-weight']}; class- and file-balanced L2 logistic regression`,
+              threshold_rule: `mean over permissive benign files of the score at ${args['target-fpr']} out-of-fold FPR`,
+              rows_per_file: counts,
+              never_used:
+                'promptmap, easyjailbreak, instructionwild (evaluation only) and test/fixtures/detection-probe* were not read',
+            },
           },
-        },
-        null,
-        2,
-      ) +
+          null,
+          2,
+        ) +
         ' as const;\n',
     );
     log(`wrote ${file}`);
@@ -472,26 +561,56 @@ async function stageEval(cfg: EnsembleConfig): Promise<void> {
   const files = args.eval!.split(',').filter(Boolean);
   if (!files.length) return;
   const cacheFile = join(work, 'eval-scores.json');
-  const cache: Record<string, Record<string, DetScore>> = existsSync(cacheFile) ? JSON.parse(readFileSync(cacheFile, 'utf8')) : {};
+  const cache: Record<string, Record<string, DetScore>> = existsSync(cacheFile)
+    ? JSON.parse(readFileSync(cacheFile, 'utf8'))
+    : {};
   const key = (t: string) => `${t.length}:${t}`;
-  const recs = files.flatMap((f) => readDataFile(resolve(f)).records.map((r) => ({ ...r, file: basename(f) })));
+  const recs = files.flatMap((f) =>
+    readDataFile(resolve(f)).records.map((r) => ({ ...r, file: basename(f) })),
+  );
   const todo = [...new Set(recs.map((r) => r.text).filter((t) => !cache[key(t)]))];
   if (todo.length) {
     log(`scoring ${todo.length} texts with the shipped detectors`);
     const dir = resolve('models');
-    const dets = { rules: await rules.load({ modelsDir: dir }), linear: await linear.load({ modelsDir: dir }), embedding: await embedding.load({ modelsDir: dir }) };
+    const dets = {
+      rules: await rules.load({ modelsDir: dir }),
+      linear: await linear.load({ modelsDir: dir }),
+      embedding: await embedding.load({ modelsDir: dir }),
+    };
     const sc = await scoreWith(dets, todo);
     todo.forEach((t, i) => (cache[key(t)] = sc[i]));
     writeFileSync(cacheFile, JSON.stringify(cache));
   }
   const rows: Row[] = recs.map((r) => {
     const res = rulesResult(buildViews(r.text)); // current rule table (not cached)
-    return { file: r.file, label: r.label, fold: -1, weight: 1, det: { ...cache[key(r.text)], rules: { s: res.attackScore, strong: res.findings.some((f) => f.severity === 'strong') } } };
+    return {
+      file: r.file,
+      label: r.label,
+      fold: -1,
+      weight: 1,
+      det: {
+        ...cache[key(r.text)],
+        rules: { s: res.attackScore, strong: res.findings.some((f) => f.severity === 'strong') },
+      },
+    };
   });
-  report(`${files.map((f) => basename(f)).join(' + ')}: previous default ensemble (weighted_mean)`, rows, LEGACY_ENSEMBLE);
+  report(
+    `${files.map((f) => basename(f)).join(' + ')}: previous default ensemble (weighted_mean)`,
+    rows,
+    LEGACY_ENSEMBLE,
+  );
   report(`${files.map((f) => basename(f)).join(' + ')}: fitted stacked ensemble`, rows, cfg);
   for (const d of DETECTORS)
-    report(`${d} alone (threshold 0.5)`, rows.map((r) => ({ ...r, det: { [d]: r.det[d] } })), { ...DEFAULT_ENSEMBLE, method: 'max', strongRulesDecide: false, thresholds: { user: 0.5, document: 0.5 } });
+    report(
+      `${d} alone (threshold 0.5)`,
+      rows.map((r) => ({ ...r, det: { [d]: r.det[d] } })),
+      {
+        ...DEFAULT_ENSEMBLE,
+        method: 'max',
+        strongRulesDecide: false,
+        thresholds: { user: 0.5, document: 0.5 },
+      },
+    );
 }
 
 async function main(): Promise<void> {

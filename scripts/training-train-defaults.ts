@@ -26,8 +26,14 @@ import { execFileSync } from 'node:child_process';
 import { datasetHash, datasetStats, type DatasetRecord } from '../src/ml/dataset-io.js';
 import { loadModelArtifact, type ModelArtifact, type Probabilities } from '../src/ml/linear-model.js';
 import { getSentenceEncoder } from '../src/ml/encoder.js';
-import { generateAttacks, generateBenign } from '../src/redteam/index.js';
-import { EVALUATION_ONLY_FILES, PERMISSIVE_FILES, generatedToRecords, readDataFile } from '../src/training/data-files.js';
+import { generatedRecords } from './generated-records.js';
+import {
+  EVALUATION_ONLY_FILES,
+  PERMISSIVE_FILES,
+  embeddingSample,
+  generatedToRecords,
+  readDataFile,
+} from '../src/training/data-files.js';
 import { evaluatePredictions, type EvalReport } from '../src/training/evaluate.js';
 import { fileCounts } from '../src/training/trainers/common.js';
 import { trainerRegistry } from '../src/training/trainers/index.js';
@@ -72,16 +78,13 @@ function load(files: readonly string[]): DatasetRecord[] {
   const out: DatasetRecord[] = [];
   for (const f of files) {
     const r = readDataFile(join(dataDir, f));
-    if (r.issues.length) throw new Error(`${f}: ${r.issues.length} bad rows, first: row ${r.issues[0].row}: ${r.issues[0].problem}`);
+    if (r.issues.length)
+      throw new Error(
+        `${f}: ${r.issues.length} bad rows, first: row ${r.issues[0].row}: ${r.issues[0].problem}`,
+      );
     out.push(...r.records);
   }
   return out;
-}
-
-function generated(genSeed: number, nAttacks: number, nBenign: number): DatasetRecord[] {
-  const attacks = generateAttacks({ count: nAttacks, seed: genSeed }).map((a) => ({ text: a.text, category: a.category as Label, technique: a.technique }));
-  const benign = generateBenign({ count: nBenign, seed: genSeed + 1 }).map((b) => ({ text: b.text, kind: b.kind }));
-  return generatedToRecords(attacks, benign, genSeed);
 }
 
 async function predictAll(artifact: ModelArtifact, records: DatasetRecord[]): Promise<Probabilities[]> {
@@ -92,21 +95,6 @@ async function predictAll(artifact: ModelArtifact, records: DatasetRecord[]): Pr
 }
 
 /** Deterministic cap: first N benign rows of each public file, first M generated rows per label. */
-function embeddingSample(pub: DatasetRecord[], gen: DatasetRecord[]): DatasetRecord[] {
-  const maxBenign = Number(args['embed-max-benign-per-file']);
-  const maxGen = Number(args['embed-gen']);
-  const seen = new Map<string, number>();
-  const keep = (key: string, max: number) => {
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return n < max;
-  };
-  return [
-    ...pub.filter((r) => r.label !== 'benign' || keep(`pub:${r.file}`, maxBenign)),
-    ...gen.filter((r) => keep(`gen:${r.label}`, r.label === 'benign' ? maxGen : Math.ceil(maxGen / 4))),
-  ];
-}
-
 function brief(e: EvalReport) {
   const b = e.binary;
   const f = (x: number | null) => (x === null ? '  -  ' : x.toFixed(3));
@@ -126,22 +114,42 @@ async function main(): Promise<void> {
   const publicRecords = load(PERMISSIVE_FILES);
   const nA = Number(args['gen-attacks']);
   const nB = Number(args['gen-benign']);
-  const gen = generated(seed, nA, nB);
-  const genHoldout = generated(seed + 1000, 2000, 2000).filter((r) => !new Set(gen.map((g) => g.text)).has(r.text));
+  const gen = generatedRecords(seed, nA, nB);
+  const genHoldout = generatedRecords(seed + 1000, 2000, 2000).filter(
+    (r) => !new Set(gen.map((g) => g.text)).has(r.text),
+  );
   const external = load(EVALUATION_ONLY_FILES);
   const probeDir = resolve(args['probe-dir']!);
-  const probeFiles = existsSync(probeDir) ? readdirSync(probeDir).filter((f) => /^detection-probe.*\.jsonl$/.test(f)).sort() : [];
+  const probeFiles = existsSync(probeDir)
+    ? readdirSync(probeDir)
+        .filter((f) => /^detection-probe.*\.jsonl$/.test(f))
+        .sort()
+    : [];
   const probe = probeFiles.flatMap((f) => readDataFile(join(probeDir, f)).records);
-  log(`public ${publicRecords.length}, generated ${gen.length}, generated hold-out ${genHoldout.length}, external OOD ${external.length}`);
+  log(
+    `public ${publicRecords.length}, generated ${gen.length}, generated hold-out ${genHoldout.length}, external OOD ${external.length}`,
+  );
   const allFull = [...publicRecords, ...gen];
   const codeVersion = gitRev();
 
   for (const modelId of args.models!.split(',')) {
-    const all = modelId === 'embedding' ? embeddingSample(publicRecords, gen) : allFull;
+    const all =
+      modelId === 'embedding'
+        ? embeddingSample(
+            publicRecords,
+            gen,
+            Number(args['embed-max-benign-per-file']),
+            Number(args['embed-gen']),
+          )
+        : allFull;
     const hash = datasetHash(all);
     const trainer = trainerRegistry.get(modelId);
     if (!trainer) throw new Error(`unknown trainer '${modelId}'. Known: ${trainerRegistry.ids.join(', ')}`);
-    const hooks = { cacheDir, onProgress: (p: { phase: string; epoch?: number; metrics?: { valLoss?: number } }) => p.epoch && log(`  ${modelId} epoch ${p.epoch} val_loss=${p.metrics?.valLoss?.toFixed(4)}`) };
+    const hooks = {
+      cacheDir,
+      onProgress: (p: { phase: string; epoch?: number; metrics?: { valLoss?: number } }) =>
+        p.epoch && log(`  ${modelId} epoch ${p.epoch} val_loss=${p.metrics?.valLoss?.toFixed(4)}`),
+    };
     const folds: Record<string, unknown>[] = [];
     if (!args['no-folds']) {
       for (const holdout of FOLDS) {
@@ -150,12 +158,26 @@ async function main(): Promise<void> {
         const val = all.filter((r) => h.has(r.file ?? ''));
         const tf = Date.now();
         // Early stopping/calibration use a split of the training side: the held-out files stay unseen.
-        const out = await trainer.train({ name: `${modelId}-fold`, version: '0.0.0', train, val: [] }, { ...trainer.defaults, seed }, hooks);
+        const out = await trainer.train(
+          { name: `${modelId}-fold`, version: '0.0.0', train, val: [] },
+          { ...trainer.defaults, seed },
+          hooks,
+        );
         const probs = await predictAll(out.artifact, val);
         const ev = evaluatePredictions(val, probs, out.artifact.labels);
-        log(`${modelId} fold [${holdout.join(' + ')}] ${brief(ev)} (${((Date.now() - tf) / 1000).toFixed(1)} s)`);
-        for (const [g, m] of Object.entries(ev.per_group)) log(`    ${g}: n=${m.n} recall@0.5=${m.recall?.toFixed(3) ?? '-'} fpr@0.5=${m.fpr?.toFixed(3) ?? '-'}`);
-        folds.push({ held_out: holdout, binary: ev.binary, per_file: ev.per_group, seconds: (Date.now() - tf) / 1000 });
+        log(
+          `${modelId} fold [${holdout.join(' + ')}] ${brief(ev)} (${((Date.now() - tf) / 1000).toFixed(1)} s)`,
+        );
+        for (const [g, m] of Object.entries(ev.per_group))
+          log(
+            `    ${g}: n=${m.n} recall@0.5=${m.recall?.toFixed(3) ?? '-'} fpr@0.5=${m.fpr?.toFixed(3) ?? '-'}`,
+          );
+        folds.push({
+          held_out: holdout,
+          binary: ev.binary,
+          per_file: ev.per_group,
+          seconds: (Date.now() - tf) / 1000,
+        });
       }
     }
 
@@ -169,13 +191,16 @@ async function main(): Promise<void> {
         trainedOn: fileCounts(all),
         datasetHash: hash,
         codeVersion,
-        notes: 'Trained by scripts/training-train-defaults.ts on the permissive shared data files plus red-team generator output.',
+        notes:
+          'Trained by scripts/training-train-defaults.ts on the permissive shared data files plus red-team generator output.',
       },
       { ...trainer.defaults, seed },
       hooks,
     );
     const trainSeconds = (Date.now() - tf) / 1000;
-    log(`${modelId} final model trained in ${trainSeconds.toFixed(1)} s; in-distribution validation ${brief(final.evaluation)}`);
+    log(
+      `${modelId} final model trained in ${trainSeconds.toFixed(1)} s; in-distribution validation ${brief(final.evaluation)}`,
+    );
 
     const extProbs = await predictAll(final.artifact, external);
     const extEval = evaluatePredictions(external, extProbs, final.artifact.labels);
@@ -194,9 +219,27 @@ async function main(): Promise<void> {
     artifact.metadata.metrics = {
       ...artifact.metadata.metrics,
       leave_source_out: oodFolds,
-      external_ood: { files: [...EVALUATION_ONLY_FILES], binary: extEval.binary, per_file: extEval.per_group, multiclass: extEval.multiclass },
-      ...(probeEval ? { probe: { files: probeFiles, note: 'hand-written, never trained on', binary: probeEval.binary, per_file: probeEval.per_group } } : {}),
-      generator_holdout: { note: 'different seed, same generators: in-distribution', binary: genEval.binary, per_file: genEval.per_group },
+      external_ood: {
+        files: [...EVALUATION_ONLY_FILES],
+        binary: extEval.binary,
+        per_file: extEval.per_group,
+        multiclass: extEval.multiclass,
+      },
+      ...(probeEval
+        ? {
+            probe: {
+              files: probeFiles,
+              note: 'hand-written, never trained on',
+              binary: probeEval.binary,
+              per_file: probeEval.per_group,
+            },
+          }
+        : {}),
+      generator_holdout: {
+        note: 'different seed, same generators: in-distribution',
+        binary: genEval.binary,
+        per_file: genEval.per_group,
+      },
       train_seconds: trainSeconds,
     };
     const dir = join(args.out!, `${modelId}-default`);
@@ -208,9 +251,13 @@ async function main(): Promise<void> {
       kind: artifact.kind,
       labels: artifact.labels,
       ...artifact.metadata,
-      data: { public_files: datasetStats(publicRecords).by_file, generated: { attacks_requested: nA, benign_requested: nB, seed, records: gen.length } },
+      data: {
+        public_files: datasetStats(publicRecords).by_file,
+        generated: { attacks_requested: nA, benign_requested: nB, seed, records: gen.length },
+      },
       artifact: { file: 'model.json', bytes: Buffer.byteLength(json) },
-      command: `node --import tsx scripts/training-train-defaults.ts ${process.argv.slice(2).join(' ')}`.trim(),
+      command:
+        `node --import tsx scripts/training-train-defaults.ts ${process.argv.slice(2).join(' ')}`.trim(),
     };
     writeFileSync(join(dir, 'metadata.json'), JSON.stringify(meta, null, 2) + '\n');
     log(`wrote ${dir}/model.json (${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB) and metadata.json`);
