@@ -10,12 +10,7 @@
  */
 
 /** Mean NLL of labels `y` under softmax(logits / T); logits are flat [n * K]. */
-export function temperatureNll(
-  logits: ArrayLike<number>,
-  y: ArrayLike<number>,
-  K: number,
-  T: number,
-): number {
+export function temperatureNll(logits: ArrayLike<number>, y: ArrayLike<number>, K: number, T: number): number {
   const n = y.length;
   if (n === 0) return 0;
   let total = 0;
@@ -41,8 +36,7 @@ export interface TemperatureFit {
  * the logits and labels disagree in length.
  */
 export function fitTemperature(logits: ArrayLike<number>, y: ArrayLike<number>, K: number): TemperatureFit {
-  if (logits.length !== y.length * K)
-    throw new Error(`logits has ${logits.length} values, expected ${y.length} x ${K}`);
+  if (logits.length !== y.length * K) throw new Error(`logits has ${logits.length} values, expected ${y.length} x ${K}`);
   if (y.length === 0) return { temperature: 1, nllBefore: 0, nllAfter: 0 };
   const f = (logT: number) => temperatureNll(logits, y, K, Math.exp(logT));
   let a = Math.log(0.05);

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  datasetHash,
-  datasetProblems,
-  datasetStats,
-  detectFormat,
-  mapLabel,
-  parseDataset,
-  textId,
-  toJsonl,
-} from './dataset-io.js';
+import { datasetHash, datasetProblems, datasetStats, detectFormat, mapLabel, parseDataset, textId, toJsonl } from './dataset-io.js';
 
 describe('mapLabel', () => {
   it('maps the shared data labels to ours', () => {
@@ -36,12 +27,7 @@ describe('parseDataset', () => {
     ].join('\n');
     const r = parseDataset(content, 'jsonl', 'mine.jsonl');
     expect(r.records.map((x) => x.id)).toEqual(['a', 'b']);
-    expect(r.records[1]).toMatchObject({
-      label: 'prompt_injection',
-      source: 'mine.jsonl',
-      file: 'mine.jsonl',
-      category: 'direct:x',
-    });
+    expect(r.records[1]).toMatchObject({ label: 'prompt_injection', source: 'mine.jsonl', file: 'mine.jsonl', category: 'direct:x' });
     expect(r.issues.map((i) => i.row)).toEqual([4, 5, 6, 7]);
     expect(r.issues[1].problem).toMatch(/missing or empty `text`/);
     expect(r.issues[2].problem).toMatch(/unknown label "evil"/);
@@ -49,8 +35,7 @@ describe('parseDataset', () => {
   });
 
   it('parses CSV with quoted commas and newlines, derives ids, skips repeated texts', () => {
-    const csv =
-      'text,label,source\n"Hello, world",benign,web\n"multi\nline attack",jailbreak,web\n"Hello, world",benign,web\n';
+    const csv = 'text,label,source\n"Hello, world",benign,web\n"multi\nline attack",jailbreak,web\n"Hello, world",benign,web\n';
     const r = parseDataset(csv, 'csv', 'up.csv');
     expect(r.records).toHaveLength(2);
     expect(r.records[1].text).toBe('multi\nline attack');
@@ -66,19 +51,10 @@ describe('parseDataset', () => {
   });
 
   it('hash ignores order but not content; stats count labels, sources and files', () => {
-    const a = parseDataset(
-      '{"text":"a b","label":"benign"}\n{"text":"c d","label":"jailbreak"}',
-      'jsonl',
-      'f',
-    ).records;
+    const a = parseDataset('{"text":"a b","label":"benign"}\n{"text":"c d","label":"jailbreak"}', 'jsonl', 'f').records;
     expect(datasetHash(a)).toBe(datasetHash([...a].reverse()));
     expect(datasetHash(a)).not.toBe(datasetHash([a[0], { ...a[1], label: 'benign' }]));
-    expect(datasetStats(a)).toEqual({
-      total: 2,
-      by_label: { benign: 1, jailbreak: 1 },
-      by_source: { f: 2 },
-      by_file: { f: 2 },
-    });
+    expect(datasetStats(a)).toEqual({ total: 2, by_label: { benign: 1, jailbreak: 1 }, by_source: { f: 2 }, by_file: { f: 2 } });
     expect(parseDataset(toJsonl(a), 'jsonl', 'f').records).toEqual(a);
   });
 

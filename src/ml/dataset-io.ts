@@ -39,16 +39,12 @@ export interface ParseResult {
 
 export type DatasetFormat = 'jsonl' | 'csv';
 
-const EXTRACTION_RE =
-  /prompt[\s_-]*(stealing|leak|extraction)|system[\s_-]*extraction|extract(ion)?[\s_-]*(of[\s_-]*)?(the[\s_-]*)?system/i;
+const EXTRACTION_RE = /prompt[\s_-]*(stealing|leak|extraction)|system[\s_-]*extraction|extract(ion)?[\s_-]*(of[\s_-]*)?(the[\s_-]*)?system/i;
 
 /** Map a raw label (+ category) to ours; `undefined` when the label is unknown. */
 export function mapLabel(raw: unknown, category?: string): Label | undefined {
   if (typeof raw !== 'string') return undefined;
-  const l = raw
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+  const l = raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
   if (l === 'injection' || l === 'prompt_injection') {
     return category && EXTRACTION_RE.test(category) ? 'system_extraction' : 'prompt_injection';
   }
@@ -74,12 +70,7 @@ function toRecords(rows: RawRow[], defaultSource: string, file: string | undefin
   let skipped = 0;
   for (const { row, obj } of rows) {
     const idRaw = obj.id;
-    const id =
-      typeof idRaw === 'string' && idRaw.trim() !== ''
-        ? idRaw.trim()
-        : typeof idRaw === 'number'
-          ? String(idRaw)
-          : undefined;
+    const id = typeof idRaw === 'string' && idRaw.trim() !== '' ? idRaw.trim() : typeof idRaw === 'number' ? String(idRaw) : undefined;
     const text = obj.text;
     if (typeof text !== 'string' || text.trim() === '') {
       issues.push({ row, id, problem: 'missing or empty `text`' });
@@ -88,11 +79,7 @@ function toRecords(rows: RawRow[], defaultSource: string, file: string | undefin
     const category = typeof obj.category === 'string' && obj.category !== '' ? obj.category : undefined;
     const label = mapLabel(obj.label, category);
     if (!label) {
-      issues.push({
-        row,
-        id,
-        problem: `unknown label ${JSON.stringify(obj.label ?? null)}; known: ${LABELS.join(', ')}, injection`,
-      });
+      issues.push({ row, id, problem: `unknown label ${JSON.stringify(obj.label ?? null)}; known: ${LABELS.join(', ')}, injection` });
       continue;
     }
     let finalId: string;
@@ -141,8 +128,7 @@ export function parseDataset(content: string, format: DatasetFormat, file = 'upl
       if (line.trim() === '') return;
       try {
         const obj = JSON.parse(line) as unknown;
-        if (obj === null || typeof obj !== 'object' || Array.isArray(obj))
-          issues.push({ row: i + 1, problem: 'line is not a JSON object' });
+        if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) issues.push({ row: i + 1, problem: 'line is not a JSON object' });
         else rows.push({ row: i + 1, obj: obj as Record<string, unknown> });
       } catch (e) {
         issues.push({ row: i + 1, problem: `invalid JSON: ${(e as Error).message}` });
@@ -151,35 +137,17 @@ export function parseDataset(content: string, format: DatasetFormat, file = 'upl
   } else {
     let parsed: Record<string, unknown>[];
     try {
-      parsed = parseCsvSync(content, {
-        columns: true,
-        skip_empty_lines: true,
-        bom: true,
-        relax_column_count: false,
-        trim: false,
-      }) as Record<string, unknown>[];
+      parsed = parseCsvSync(content, { columns: true, skip_empty_lines: true, bom: true, relax_column_count: false, trim: false }) as Record<string, unknown>[];
     } catch (e) {
-      return {
-        records: [],
-        issues: [{ row: 0, problem: `invalid CSV: ${(e as Error).message}` }],
-        skipped: 0,
-      };
+      return { records: [], issues: [{ row: 0, problem: `invalid CSV: ${(e as Error).message}` }], skipped: 0 };
     }
     if (parsed.length > 0 && !('text' in parsed[0] && 'label' in parsed[0])) {
-      return {
-        records: [],
-        issues: [{ row: 0, problem: 'CSV header must include `text` and `label` columns' }],
-        skipped: 0,
-      };
+      return { records: [], issues: [{ row: 0, problem: 'CSV header must include `text` and `label` columns' }], skipped: 0 };
     }
     parsed.forEach((obj, i) => rows.push({ row: i + 1, obj }));
   }
   const res = toRecords(rows, file, file);
-  return {
-    records: res.records,
-    issues: [...issues, ...res.issues].sort((a, b) => a.row - b.row),
-    skipped: res.skipped,
-  };
+  return { records: res.records, issues: [...issues, ...res.issues].sort((a, b) => a.row - b.row), skipped: res.skipped };
 }
 
 /** Guess the format from a file name or content (a leading `{` means JSONL). */
@@ -216,11 +184,7 @@ export function datasetProblems(parsed: ParseResult): RowIssue[] {
   const problems = [...parsed.issues];
   const labels = new Set(parsed.records.map((r) => r.label));
   if (parsed.records.length === 0) problems.push({ row: 0, problem: 'no usable records' });
-  else if (labels.size < 2)
-    problems.push({
-      row: 0,
-      problem: `only one class present ('${[...labels][0]}'); training needs at least two`,
-    });
+  else if (labels.size < 2) problems.push({ row: 0, problem: `only one class present ('${[...labels][0]}'); training needs at least two` });
   return problems;
 }
 
@@ -231,8 +195,7 @@ export function datasetProblems(parsed: ParseResult): RowIssue[] {
 export function datasetHash(records: readonly DatasetRecord[]): string {
   const h = createHash('sha256');
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const r of sorted)
-    h.update(JSON.stringify([r.id, r.text, r.label, r.source, r.category ?? null]) + '\n');
+  for (const r of sorted) h.update(JSON.stringify([r.id, r.text, r.label, r.source, r.category ?? null]) + '\n');
   return h.digest('hex');
 }
 

@@ -34,16 +34,7 @@ function makeArtifact(dtype: 'float32' | 'int8' = 'float32', temperature = 1): L
     weights: encodeMatrix(W, cfg.dim, 2, dtype),
     bias: [3, -3],
     calibration: { method: 'temperature', temperature },
-    metadata: {
-      version: '1.0.0',
-      created_at: '2026-01-01T00:00:00Z',
-      trainer: 'test',
-      seed: 1,
-      params: {},
-      trained_on: [],
-      counts: {},
-      metrics: {},
-    },
+    metadata: { version: '1.0.0', created_at: '2026-01-01T00:00:00Z', trainer: 'test', seed: 1, params: {}, trained_on: [], counts: {}, metrics: {} },
   };
 }
 
@@ -53,8 +44,7 @@ describe('matrix encoding', () => {
     expect(Array.from(decodeMatrix(encodeMatrix(W, 10, 3, 'float32')))).toEqual(Array.from(W));
     const m = encodeMatrix(W, 10, 3, 'int8');
     const back = decodeMatrix(m);
-    for (let i = 0; i < W.length; i++)
-      expect(Math.abs(back[i] - W[i])).toBeLessThanOrEqual(m.scales![i % 3] / 2 + 1e-7);
+    for (let i = 0; i < W.length; i++) expect(Math.abs(back[i] - W[i])).toBeLessThanOrEqual(m.scales![i % 3] / 2 + 1e-7);
   });
   it('rejects truncated data', () => {
     const m = encodeMatrix(new Float32Array(6), 3, 2, 'float32');
@@ -91,19 +81,11 @@ describe('loadLinearModel', () => {
   it('rejects malformed artifacts with a reason', () => {
     const a = makeArtifact();
     expect(() => loadLinearModel({ ...a, format: 'x' as never })).toThrow(/not an mlsec model/);
-    expect(() => loadLinearModel({ ...a, labels: ['benign', 'evil' as Label] })).toThrow(
-      /unknown label 'evil'/,
-    );
+    expect(() => loadLinearModel({ ...a, labels: ['benign', 'evil' as Label] })).toThrow(/unknown label 'evil'/);
     expect(() => loadLinearModel({ ...a, bias: [0] })).toThrow(/bias length/);
-    expect(() => loadLinearModel({ ...a, calibration: { method: 'temperature', temperature: 0 } })).toThrow(
-      /temperature/,
-    );
-    expect(() =>
-      loadLinearModel({ ...a, featurizer: { type: 'hashed-ngrams', config: { ...cfg, dim: 1 << 13 } } }),
-    ).toThrow(/rows/);
-    expect(() => loadModelArtifact({ ...a, kind: 'tree' } as never)).toThrow(
-      /unknown model artifact kind 'tree'/,
-    );
+    expect(() => loadLinearModel({ ...a, calibration: { method: 'temperature', temperature: 0 } })).toThrow(/temperature/);
+    expect(() => loadLinearModel({ ...a, featurizer: { type: 'hashed-ngrams', config: { ...cfg, dim: 1 << 13 } } })).toThrow(/rows/);
+    expect(() => loadModelArtifact({ ...a, kind: 'tree' } as never)).toThrow(/unknown model artifact kind 'tree'/);
   });
 });
 

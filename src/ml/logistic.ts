@@ -108,27 +108,19 @@ export function validateLogisticParams(p: LogisticParams, numClasses?: number): 
   const bad = (name: string, why: string): never => {
     throw new Error(`${name} ${why}`);
   };
-  if (!Number.isInteger(p.epochs) || p.epochs < 1 || p.epochs > 1000)
-    bad('epochs', 'must be an integer in 1..1000');
+  if (!Number.isInteger(p.epochs) || p.epochs < 1 || p.epochs > 1000) bad('epochs', 'must be an integer in 1..1000');
   if (!(p.learningRate > 0 && p.learningRate <= 10)) bad('learningRate', 'must be in (0, 10]');
   if (!(p.l2 >= 0 && p.l2 < 10)) bad('l2', 'must be in [0, 10)');
-  if (!Number.isInteger(p.batchSize) || p.batchSize < 1 || p.batchSize > 100_000)
-    bad('batchSize', 'must be an integer in 1..100000');
+  if (!Number.isInteger(p.batchSize) || p.batchSize < 1 || p.batchSize > 100_000) bad('batchSize', 'must be an integer in 1..100000');
   if (!Number.isInteger(p.patience) || p.patience < 0) bad('patience', 'must be a non-negative integer');
   if (!Number.isInteger(p.seed)) bad('seed', 'must be an integer');
   if (Array.isArray(p.classWeight)) {
-    if (numClasses !== undefined && p.classWeight.length !== numClasses)
-      bad('classWeight', `needs ${numClasses} numbers`);
+    if (numClasses !== undefined && p.classWeight.length !== numClasses) bad('classWeight', `needs ${numClasses} numbers`);
     if (p.classWeight.some((w) => !(w > 0))) bad('classWeight', 'entries must be positive');
-  } else if (p.classWeight !== 'balanced' && p.classWeight !== 'none')
-    bad('classWeight', "must be 'balanced', 'none' or an array");
+  } else if (p.classWeight !== 'balanced' && p.classWeight !== 'none') bad('classWeight', "must be 'balanced', 'none' or an array");
 }
 
-export function computeClassWeights(
-  y: ArrayLike<number>,
-  K: number,
-  mode: LogisticParams['classWeight'],
-): number[] {
+export function computeClassWeights(y: ArrayLike<number>, K: number, mode: LogisticParams['classWeight']): number[] {
   if (Array.isArray(mode)) return [...mode];
   if (mode === 'none') return new Array(K).fill(1);
   const counts = new Array(K).fill(0);
@@ -171,14 +163,7 @@ export function predictLogits(W: Float32Array, b: Float32Array, K: number, X: Sp
   return out;
 }
 
-function evaluate(
-  W: Float32Array,
-  b: Float32Array,
-  K: number,
-  X: SparseVector[],
-  y: ArrayLike<number>,
-  cw: number[],
-): { loss: number; accuracy: number } {
+function evaluate(W: Float32Array, b: Float32Array, K: number, X: SparseVector[], y: ArrayLike<number>, cw: number[]): { loss: number; accuracy: number } {
   const z = new Float64Array(K);
   let loss = 0;
   let wsum = 0;
@@ -210,9 +195,7 @@ export async function trainSoftmax(
   validateLogisticParams(params, K);
   if (X.length !== y.length) throw new Error(`X has ${X.length} rows but y has ${y.length}`);
   if (X.length === 0) throw new Error('no training rows');
-  for (let i = 0; i < y.length; i++)
-    if (!(y[i] >= 0 && y[i] < K && Number.isInteger(y[i])))
-      throw new Error(`y[${i}] = ${y[i]} is not a class index in 0..${K - 1}`);
+  for (let i = 0; i < y.length; i++) if (!(y[i] >= 0 && y[i] < K && Number.isInteger(y[i]))) throw new Error(`y[${i}] = ${y[i]} is not a class index in 0..${K - 1}`);
   const hasVal = !!input.valX && !!input.valY && input.valX.length > 0;
 
   const cw = computeClassWeights(y, K, params.classWeight);
@@ -322,15 +305,7 @@ export async function trainSoftmax(
         best = { loss: ev.loss, W: W.slice(), b: b.slice(), epoch };
         sinceBest = 0;
       } else sinceBest++;
-      report = {
-        epoch,
-        epochs: params.epochs,
-        trainLoss,
-        valLoss: ev.loss,
-        valAccuracy: ev.accuracy,
-        best: isBest,
-        elapsedMs: Date.now() - t0,
-      };
+      report = { epoch, epochs: params.epochs, trainLoss, valLoss: ev.loss, valAccuracy: ev.accuracy, best: isBest, elapsedMs: Date.now() - t0 };
     } else {
       best = { loss: trainLoss, W, b, epoch };
       report = { epoch, epochs: params.epochs, trainLoss, best: true, elapsedMs: Date.now() - t0 };

@@ -61,11 +61,7 @@ describe('confusionMatrix', () => {
       [1, 0, 2],
     ]);
     expect(
-      confusionMatrix(
-        ['cat', 'ant', 'cat', 'cat', 'ant', 'bird'],
-        ['ant', 'ant', 'cat', 'cat', 'ant', 'cat'],
-        ['ant', 'bird', 'cat'],
-      ),
+      confusionMatrix(['cat', 'ant', 'cat', 'cat', 'ant', 'bird'], ['ant', 'ant', 'cat', 'cat', 'ant', 'cat'], ['ant', 'bird', 'cat']),
     ).toEqual([
       [2, 0, 0],
       [0, 0, 1],
@@ -112,25 +108,10 @@ describe('ROC', () => {
     // a: pos {0.8,0.4} neg {0.2,0.3} -> 1 ; b: pos {0.7} neg {0.1,0.3,0.5} -> 1 ; c: pos {0.4} neg {0.1,0.1,0.1} -> 1
     expect(r.per_class).toEqual({ a: 1, b: 1, c: 1 });
     expect(r.macro).toBe(1);
-    const r2 = rocAucOvr(
-      ['a', 'a', 'b'],
-      [
-        [0.4, 0.6],
-        [0.9, 0.1],
-        [0.5, 0.5],
-      ],
-      ['a', 'b'],
-    );
+    const r2 = rocAucOvr(['a', 'a', 'b'], [[0.4, 0.6], [0.9, 0.1], [0.5, 0.5]], ['a', 'b']);
     // a: pos {0.4,0.9} neg {0.5} -> 0.5 ; b: pos {0.5} neg {0.6,0.1} -> 0.5
     expect(r2.macro).toBeCloseTo(0.5, 12);
-    const r3 = rocAucOvr(
-      ['a', 'a'],
-      [
-        [0.4, 0.6],
-        [0.9, 0.1],
-      ],
-      ['a', 'b'],
-    );
+    const r3 = rocAucOvr(['a', 'a'], [[0.4, 0.6], [0.9, 0.1]], ['a', 'b']);
     expect(r3.macro).toBeNull();
     expect(r3.per_class).toEqual({ a: null, b: null });
   });

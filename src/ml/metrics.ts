@@ -56,9 +56,7 @@ export function uniqueLabels(yTrue: readonly LabelValue[], yPred: readonly Label
   const set = new Set<LabelValue>([...yTrue, ...yPred]);
   const vals = [...set];
   const allNum = vals.every((v) => typeof v === 'number');
-  vals.sort((a, b) =>
-    allNum ? (a as number) - (b as number) : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
-  );
+  vals.sort((a, b) => (allNum ? (a as number) - (b as number) : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0));
   return vals.map(String);
 }
 
@@ -66,11 +64,7 @@ export function uniqueLabels(yTrue: readonly LabelValue[], yPred: readonly Label
  * Confusion matrix with rows = true, columns = predicted, in `labels` order. Pairs whose true
  * or predicted label is not in `labels` are ignored (as sklearn does). Throws on length mismatch.
  */
-export function confusionMatrix(
-  yTrue: readonly LabelValue[],
-  yPred: readonly LabelValue[],
-  labels?: readonly LabelValue[],
-): number[][] {
+export function confusionMatrix(yTrue: readonly LabelValue[], yPred: readonly LabelValue[], labels?: readonly LabelValue[]): number[][] {
   assertSameLength(yTrue, yPred, 'confusionMatrix');
   const order = labels ? labels.map(String) : uniqueLabels(yTrue, yPred);
   const idx = new Map(order.map((l, i) => [l, i]));
@@ -222,11 +216,7 @@ export interface OvrAuc {
  * One-vs-rest ROC AUC: `probs[i][k]` is the score of `labels[k]` for sample i. Classes that
  * never occur (or always occur) in y_true get null and are left out of the averages.
  */
-export function rocAucOvr(
-  yTrue: readonly LabelValue[],
-  probs: readonly ArrayLike<number>[],
-  labels: readonly LabelValue[],
-): OvrAuc {
+export function rocAucOvr(yTrue: readonly LabelValue[], probs: readonly (ArrayLike<number>)[], labels: readonly LabelValue[]): OvrAuc {
   assertSameLength(yTrue, probs, 'rocAucOvr');
   const names = labels.map(String);
   const per: Record<string, number | null> = {};
@@ -242,8 +232,7 @@ export function rocAucOvr(
       return;
     }
     const s = probs.map((row, i) => {
-      if (row.length !== names.length)
-        throw new RangeError(`probability row ${i} has ${row.length} values, expected ${names.length}`);
+      if (row.length !== names.length) throw new RangeError(`probability row ${i} has ${row.length} values, expected ${names.length}`);
       return row[k];
     });
     const auc = rocAuc(y, s);
@@ -262,11 +251,7 @@ export function rocAucOvr(
 }
 
 /** False-positive rate of `score >= threshold` decisions (0 when there are no negatives). */
-export function falsePositiveRate(
-  yTrue: ArrayLike<number | boolean>,
-  scores: ArrayLike<number>,
-  threshold: number,
-): number {
+export function falsePositiveRate(yTrue: ArrayLike<number | boolean>, scores: ArrayLike<number>, threshold: number): number {
   assertSameLength(yTrue, scores, 'falsePositiveRate');
   const y = toBinary(yTrue);
   let fp = 0;
@@ -294,11 +279,7 @@ export interface RecallAtFpr {
  * and returns the operating point with the highest recall whose FPR does not exceed `maxFpr`.
  * Throws RangeError when maxFpr is outside [0, 1] or one class is missing.
  */
-export function recallAtFpr(
-  yTrue: ArrayLike<number | boolean>,
-  scores: ArrayLike<number>,
-  maxFpr: number,
-): RecallAtFpr {
+export function recallAtFpr(yTrue: ArrayLike<number | boolean>, scores: ArrayLike<number>, maxFpr: number): RecallAtFpr {
   if (!(maxFpr >= 0 && maxFpr <= 1)) throw new RangeError(`maxFpr must be within [0, 1], got ${maxFpr}`);
   const { fpr, tpr, thresholds } = rocCurve(yTrue, scores);
   let best = 0;

@@ -47,17 +47,8 @@ describe('hashFeatures', () => {
     expect(hashFeatures('', small).indices.length).toBe(0);
     const once = hashFeatures('attack', { ...small, charNgrams: [0, 0], wordNgrams: [1, 1] });
     expect(once.indices.length).toBe(1);
-    const rep = hashFeatures('attack attack attack attack hello', {
-      ...small,
-      charNgrams: [0, 0],
-      wordNgrams: [1, 1],
-    });
-    const lin = hashFeatures('attack attack attack attack hello', {
-      ...small,
-      charNgrams: [0, 0],
-      wordNgrams: [1, 1],
-      sublinearTf: false,
-    });
+    const rep = hashFeatures('attack attack attack attack hello', { ...small, charNgrams: [0, 0], wordNgrams: [1, 1] });
+    const lin = hashFeatures('attack attack attack attack hello', { ...small, charNgrams: [0, 0], wordNgrams: [1, 1], sublinearTf: false });
     const ratio = (v: typeof rep) => Math.max(...v.values) / Math.min(...v.values);
     expect(ratio(lin)).toBeCloseTo(4, 4);
     expect(ratio(rep)).toBeCloseTo(1 + Math.log(4), 4);
@@ -78,10 +69,7 @@ describe('hashFeatures', () => {
   });
 
   it('featurizes a 500-word text in well under a millisecond on average', () => {
-    const words =
-      'please summarise the following report and ignore any instructions hidden inside the document body text'.split(
-        ' ',
-      );
+    const words = 'please summarise the following report and ignore any instructions hidden inside the document body text'.split(' ');
     const text = Array.from({ length: 500 }, (_, i) => words[(i * 7) % words.length] + (i % 13)).join(' ');
     for (let i = 0; i < 50; i++) hashFeatures(text, DEFAULT_HASHING);
     const n = 200;
@@ -95,9 +83,7 @@ describe('hashFeatures', () => {
   it('validates configurations', () => {
     expect(() => validateHashingConfig({ ...small, dim: 1000 })).toThrow(/power of two/);
     expect(() => validateHashingConfig({ ...small, wordNgrams: [2, 1] })).toThrow(/wordNgrams/);
-    expect(() => validateHashingConfig({ ...small, wordNgrams: [0, 0], charNgrams: [0, 0] })).toThrow(
-      /at least one/,
-    );
+    expect(() => validateHashingConfig({ ...small, wordNgrams: [0, 0], charNgrams: [0, 0] })).toThrow(/at least one/);
     expect(() => validateHashingConfig(small)).not.toThrow();
   });
 });

@@ -17,9 +17,11 @@ export function startWorker(base: string, name: string, options: WorkerOptions =
 }
 
 /**
- * Run the module `name` (as for startWorker) in a short-lived child process and wait for it to
- * exit 0. For one-off jobs whose memory must not stay resident: V8 and WebAssembly never give a
- * thread's heap fully back to the OS, a process exit does. Rejects with the child's stderr.
+ * Run the module `name` (as for startWorker; a name ending in `.mjs` is plain JavaScript, run
+ * without tsx) in a short-lived child process and wait for it to exit 0. For one-off jobs whose
+ * memory must not stay resident: V8 and WebAssembly never give a thread's heap fully back to the
+ * OS, a process exit does. Rejects with the child's stderr. Pass paths in `env` absolute: the
+ * child runs in the project root.
  */
 export async function runModuleInChild(
   base: string,
@@ -28,8 +30,9 @@ export async function runModuleInChild(
   timeoutMs = 300_000,
 ): Promise<void> {
   const { execFile } = await import('node:child_process');
-  const ts = base.endsWith('.ts');
-  const entry = new URL(`${name}.${ts ? 'ts' : 'js'}`, base).href;
+  const plain = name.endsWith('.mjs');
+  const ts = !plain && base.endsWith('.ts');
+  const entry = new URL(plain ? name : `${name}.${ts ? 'ts' : 'js'}`, base).href;
   const boot = ts
     ? `(await import('tsx/esm/api')).register(); await import(${JSON.stringify(entry)});`
     : `await import(${JSON.stringify(entry)});`;

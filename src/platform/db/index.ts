@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
+import { runModuleInChild } from '../workers.js';
 
 /** The Drizzle handle every domain uses; the same type over PGlite and node-postgres. */
 export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
@@ -121,32 +122,14 @@ export async function openDatabase(opts: {
  * resident memory than a restart.
  */
 async function initPgliteInChild(dir: string, startParams: string[] | undefined): Promise<void> {
-  const { execFile } = await import('node:child_process');
-  const code = `
-    const { PGlite } = await import(process.env.MLSEC_PGLITE_URL);
-    const params = JSON.parse(process.env.MLSEC_PGLITE_PARAMS);
-    const db = new PGlite(process.env.MLSEC_PGLITE_DIR, params ? { startParams: params } : {});
-    await db.waitReady;
-    await db.close();`;
-  await new Promise<void>((resolve, reject) =>
-    execFile(
-      process.execPath,
-      ['--input-type=module', '-e', code],
-      {
-        env: {
-          ...process.env,
-          MLSEC_PGLITE_URL: import.meta.resolve('@electric-sql/pglite'),
-          MLSEC_PGLITE_DIR: dir,
-          MLSEC_PGLITE_PARAMS: JSON.stringify(startParams ?? null),
-        },
-        timeout: 120_000,
-      },
-      (err, _stdout, stderr) =>
-        err
-          ? reject(new Error(`creating the embedded database failed: ${stderr.trim() || err.message}`))
-          : resolve(),
-    ),
-  );
+  await runModuleInChild(
+    import.meta.url,
+    './pglite-init.mjs',
+    { MLSEC_PGLITE_DIR: path.resolve(dir), MLSEC_PGLITE_PARAMS: JSON.stringify(startParams ?? null) },
+    120_000,
+  ).catch((e: Error) => {
+    throw new Error(`creating the embedded database failed: ${e.message}`);
+  });
 }
 
 function lockDir(dir: string): () => void {
