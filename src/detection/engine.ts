@@ -73,8 +73,6 @@ interface Runtime {
       latency: ReturnType<Histogram<'source'>['labels']>;
     }
   >;
-  /** Result-cache key part per distinct options string (see cacheOptionsKey). */
-  optionKeys: Map<string, string>;
 }
 
 const runtimes = new WeakMap<AppContext, Runtime>();
@@ -125,7 +123,6 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
     stats: { hits: 0, misses: 0, evictions: 0, loads: 0, resultHits: 0, resultMisses: 0 },
     logBuffer: [],
     metricChildren: new Map(),
-    optionKeys: new Map(),
     metrics: {
       // Reuse on a second runtime for the same ctx (after shutdown): prom-client rejects duplicates.
       predictions:
@@ -573,10 +570,10 @@ export async function predictBatchJson(
   const context = opts.context ?? 'user';
   const versions = Object.fromEntries([...ok, ...compare].map((m) => [m.name, m.model.version]));
   const hashes = valid.map(textHash);
-  const optionsKey = cacheOptionsKey(
-    rt,
-    JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]),
-  );
+  // The options part of the key is the same for every text of the request: hash it once.
+  const optionsKey = createHash('sha1')
+    .update(JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]))
+    .digest('hex');
   const cacheKeys = hashes.map((h) => `detection:pred:${h}:${optionsKey}`);
 
   const out: (Prediction | undefined)[] = new Array(valid.length);
@@ -654,17 +651,6 @@ export async function predictBatchJson(
   const predictions = out.map((p) => (p!.cached ? { ...p!, processing_time_ms: total / valid.length } : p!));
   if (opts.log !== false) predictions.forEach((p, i) => logPrediction(rt, valid[i], p, opts.source ?? 'api'));
   return { predictions, json };
-}
-
-/** sha1 of the options part of a result-cache key, memoised: it repeats on every request. */
-function cacheOptionsKey(rt: Runtime, options: string): string {
-  let key = rt.optionKeys.get(options);
-  if (!key) {
-    if (rt.optionKeys.size > 1000) rt.optionKeys.clear();
-    key = createHash('sha1').update(options).digest('hex');
-    rt.optionKeys.set(options, key);
-  }
-  return key;
 }
 
 /** One text. Same errors as `predictBatch`. */
