@@ -32,12 +32,13 @@ export async function registerShippedModels(ctx: AppContext): Promise<ShippedReg
     if (!existsSync(file)) continue;
     const bytes = readFileSync(file);
     const fileSha256 = sha256(bytes);
-    const artifact = JSON.parse(bytes.toString('utf8')) as ModelArtifact;
     const versions = (await getModelRow(ctx, name)) ? await listModelVersions(ctx, name) : [];
     // Shipped versions registered before the file hash was kept have none, so they never match
     // and such an install registers the current file once more. Comparing what the registry
     // stored cannot do better: it rewrites the version label, the very thing a release bumps.
     if (versions.some((v) => v.shipped?.sha256 === fileSha256)) continue;
+    // Parsed only when it is registered: every start hashes the file, few register it.
+    const artifact = JSON.parse(bytes.toString('utf8')) as ModelArtifact;
 
     const shipped = { version: artifact.metadata.version, sha256: fileSha256 };
     const label = `${name}-default ${shipped.version} (${file}, sha256 ${fileSha256.slice(0, 12)})`;
