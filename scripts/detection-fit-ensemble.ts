@@ -45,12 +45,7 @@ import {
   type EnsembleConfig,
 } from '../src/detection/ensemble.js';
 import { generatedRecords } from './generated-records.js';
-import {
-  PERMISSIVE_FILES,
-  embeddingSample,
-  generatedToRecords,
-  readDataFile,
-} from '../src/training/data-files.js';
+import { PERMISSIVE_FILES, embeddingSample, readDataFile } from '../src/training/data-files.js';
 import { trainerRegistry } from '../src/training/trainers/index.js';
 
 const { values: args } = parseArgs({

@@ -31,7 +31,6 @@ import {
   EVALUATION_ONLY_FILES,
   PERMISSIVE_FILES,
   embeddingSample,
-  generatedToRecords,
   readDataFile,
 } from '../src/training/data-files.js';
 import { evaluatePredictions, type EvalReport } from '../src/training/evaluate.js';
