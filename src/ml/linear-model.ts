@@ -12,7 +12,9 @@
  */
 import { LABELS, isLabel, type Label } from './labels.js';
 import {
+  countBuckets,
   hashFeatures,
+  tfWeight,
   validateHashingConfig,
   type HashingConfig,
   type SparseVector,
@@ -264,6 +266,65 @@ export function sparseLogitsInt8(
   return out;
 }
 
+/**
+ * `sparseLogitsInt8(head, w, hashFeatures(text, cfg))` without building the sparse vector: it
+ * reads the featurizer's bucket counts in place (no allocation per text) and applies the same
+ * float32 roundings in the same order, so the logits are bit-identical.
+ */
+export function textLogitsInt8(
+  head: SoftmaxHead,
+  w: Int8Weights,
+  cfg: HashingConfig,
+  text: string,
+  out = new Float64Array(head.labels.length),
+): Float64Array {
+  const { n, indices, counts } = countBuckets(text, cfg);
+  const sub = cfg.sublinearTf;
+  let sq = 0;
+  for (let k = 0; k < n; k++) {
+    const v = tfWeight(counts[k], sub);
+    sq += v * v;
+  }
+  // hashFeatures stores fround(v), then multiplies it by 1/sqrt(sq) in float32.
+  const inv = sq > 0 ? 1 / Math.sqrt(sq) : 1;
+  const K = head.labels.length;
+  const { q, scales } = w;
+  if (K !== 5) {
+    for (let k = 0; k < K; k++) out[k] = head.b[k];
+    for (let j = 0; j < n; j++) {
+      const base = indices[j] * K;
+      const v = Math.fround(Math.fround(tfWeight(counts[j], sub)) * inv);
+      for (let k = 0; k < K; k++) out[k] += Math.fround(q[base + k] * scales[k]) * v;
+    }
+    return out;
+  }
+  const s0 = scales[0],
+    s1 = scales[1],
+    s2 = scales[2],
+    s3 = scales[3],
+    s4 = scales[4];
+  let o0 = head.b[0],
+    o1 = head.b[1],
+    o2 = head.b[2],
+    o3 = head.b[3],
+    o4 = head.b[4];
+  for (let j = 0; j < n; j++) {
+    const base = indices[j] * 5;
+    const v = Math.fround(Math.fround(tfWeight(counts[j], sub)) * inv);
+    o0 += Math.fround(q[base] * s0) * v;
+    o1 += Math.fround(q[base + 1] * s1) * v;
+    o2 += Math.fround(q[base + 2] * s2) * v;
+    o3 += Math.fround(q[base + 3] * s3) * v;
+    o4 += Math.fround(q[base + 4] * s4) * v;
+  }
+  out[0] = o0;
+  out[1] = o1;
+  out[2] = o2;
+  out[3] = o3;
+  out[4] = o4;
+  return out;
+}
+
 export function denseLogits(
   head: SoftmaxHead,
   x: ArrayLike<number>,
@@ -355,7 +416,13 @@ export function loadLinearModel(artifact: LinearModelArtifact): LoadedLinearMode
     artifact,
     head,
     predictProbaFeatures,
-    predictProba: (text: string) => predictProbaFeatures(hashFeatures(text, cfg)),
+    predictProba: (text: string) =>
+      int8
+        ? toRecord(
+            head.labels,
+            softmax(textLogitsInt8(head, int8, cfg, text, logits), head.temperature, probs),
+          )
+        : predictProbaFeatures(hashFeatures(text, cfg)),
   };
 }
 

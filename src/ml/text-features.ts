@@ -78,18 +78,57 @@ export function validateHashingConfig(cfg: HashingConfig): void {
 /**
  * Scratch space reused across calls (featurizing is synchronous, so sharing is safe).
  * Counts live in a small open-addressing table keyed by bucket index rather than in a dense
- * `dim`-sized array: a 500-word text touches ~4,000 of 262,144 buckets, and a table of a few
- * thousand slots stays in the CPU cache where a 1 MB dense array does not. The table records
- * buckets in first-seen order, so the output is exactly what a dense accumulator gives.
+ * `dim`-sized array: a 500-word text touches ~5,000 of 262,144 buckets, and a table of a few
+ * thousand slots stays in the CPU cache where a 1 MB dense array does not. Each slot is
+ * [generation and bucket, count], one cache line per probe; a slot whose generation is not the
+ * current call's is empty, so the table never needs clearing. The counts are copied once into
+ * a compact first-seen list, which scorers then read sequentially.
  */
-let slotKeys = new Int32Array(1 << 12).fill(-1);
-let slotCounts = new Uint32Array(1 << 12);
-let touched = new Uint32Array(4096);
+let table = new Int32Array(2 << 12);
+let generation = 0;
+let generationBits = 0;
+
+/**
+ * The slot table for one pass: `cap` slots of [tag, list position], tag = generation << bits |
+ * bucket. Moving to a new generation empties every slot at once; the table is zeroed only when
+ * the generation counter would overflow the bits left above the bucket index.
+ */
+function tableFor(cap: number, bits: number): Int32Array {
+  if (cap * 2 > table.length) {
+    table = new Int32Array(cap * 2);
+    generation = 0;
+  }
+  if (bits !== generationBits || ++generation >= 1 << (31 - bits)) {
+    table.fill(0);
+    generation = 1;
+    generationBits = bits;
+  }
+  return table;
+}
+let listIndices = new Uint32Array(4096);
+let listCounts = new Uint32Array(4096);
+let listSlots = new Uint32Array(4096);
 let grams = new Uint32Array(4096);
 let codes = new Uint16Array(4096);
 let wordHashes = new Uint32Array(1024);
 /** 1 + ln(tf) for small tf (the same doubles Math.log gives, looked up instead of recomputed). */
 const LOG_TF = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
+
+/** The value a bucket with term frequency `tf` gets before L2 normalisation. */
+export function tfWeight(tf: number, sublinear: boolean): number {
+  return sublinear ? (tf < 256 ? LOG_TF[tf] : 1 + Math.log(tf)) : tf;
+}
+
+/**
+ * Bucket counts of one text, in first-seen order: `indices[k]` occurred `counts[k]` times,
+ * for k < n. The arrays are scratch space, valid only until the next call: scorers read them
+ * in place (no allocation per text); `hashFeatures` copies them out.
+ */
+export interface BucketCounts {
+  n: number;
+  indices: Uint32Array;
+  counts: Uint32Array;
+}
 
 function isWordChar(c: number): boolean {
   // ASCII letters/digits, plus everything above Latin-1 punctuation (accented letters, CJK,
@@ -111,11 +150,8 @@ function isSpace(c: number): boolean {
   );
 }
 
-/**
- * Featurize one text. Always succeeds: an empty text gives an empty vector.
- * Indices are unique (in first-seen order); values are L2-normalised.
- */
-export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING): SparseVector {
+/** Count the hashed n-gram buckets of one text (see `BucketCounts`). Always succeeds. */
+export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING): BucketCounts {
   const dim = cfg.dim;
   const mask = dim - 1;
   const src = text.length > cfg.maxChars ? text.slice(0, cfg.maxChars) : text;
@@ -143,18 +179,19 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
   const [wMin, wMax] = cfg.wordNgrams;
   const maxGrams = (cMax > 0 ? n * (cMax - cMin + 1) : 0) + (wMax > 0 ? n * (wMax - wMin + 1) : 0);
   // Only the first `cap` slots are used, so a long text does not leave short ones probing a
-  // large, cold table. Every slot is back to -1 after each call (step 4 clears what it used).
+  // large, cold table. Typical text has about a third as many distinct buckets as n-grams, so
+  // the table starts at the n-gram count and doubles (rehashing the list) past half full.
   let cap = 1 << 12;
-  while (cap < maxGrams * 2 && cap < dim * 2) cap *= 2;
-  if (cap > slotKeys.length) {
-    slotKeys = new Int32Array(cap).fill(-1);
-    slotCounts = new Uint32Array(cap);
+  while (cap < maxGrams && cap < dim * 2) cap *= 2;
+  const maxUnique = Math.min(maxGrams, dim);
+  if (listIndices.length < maxUnique) {
+    listIndices = new Uint32Array(maxUnique);
+    listCounts = new Uint32Array(maxUnique);
+    listSlots = new Uint32Array(maxUnique);
   }
-  if (touched.length < Math.min(maxGrams, dim)) touched = new Uint32Array(Math.min(maxGrams, dim));
-  const keys = slotKeys;
-  const counts = slotCounts;
-  const slotMask = cap - 1;
-  const shift = Math.clz32(cap) + 1; // top log2(cap) bits of a multiplicative hash
+  const bits = 31 - Math.clz32(dim);
+  const li = listIndices;
+  const lc = listCounts;
   // Gram hashes are collected first and counted in one flat loop below (a closure called per
   // gram kept its counter in a heap context and was several times slower).
   if (grams.length < maxGrams) grams = new Uint32Array(maxGrams);
@@ -220,44 +257,73 @@ export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING)
   }
 
   // Count buckets in first-seen order.
-  let nTouched = 0;
-  const tch = touched;
+  let tab = tableFor(cap, bits);
+  let tagBase = generation << bits;
+  let slotMask = cap - 1;
+  let shift = Math.clz32(cap) + 1; // top log2(cap) bits of a multiplicative hash
+  let limit = cap >> 1;
+  let nu = 0;
+  const ls = listSlots;
   for (let q = 0; q < nGrams; q++) {
     const idx = gr[q] & mask;
+    const tag = tagBase | idx;
     let slot = Math.imul(idx, 0x9e3779b1) >>> shift;
     for (;;) {
-      const k = keys[slot];
-      if (k === idx) {
-        counts[slot]++;
+      const at = slot << 1;
+      const t = tab[at];
+      if (t === tag) {
+        tab[at + 1]++;
         break;
       }
-      if (k === -1) {
-        keys[slot] = idx;
-        counts[slot] = 1;
-        tch[nTouched++] = slot;
+      if (t >>> bits !== generation) {
+        tab[at] = tag;
+        tab[at + 1] = 1;
+        li[nu] = idx;
+        ls[nu++] = at;
+        if (nu > limit) {
+          // Past half full: double the table and re-insert the list under a new generation.
+          for (let p = 0; p < nu; p++) lc[p] = tab[ls[p] + 1];
+          cap *= 2;
+          tab = tableFor(cap, bits);
+          tagBase = generation << bits;
+          slotMask = cap - 1;
+          shift = Math.clz32(cap) + 1;
+          limit = cap >> 1;
+          for (let p = 0; p < nu; p++) {
+            let s2 = Math.imul(li[p], 0x9e3779b1) >>> shift;
+            while (tab[s2 << 1] >>> bits === generation) s2 = (s2 + 1) & slotMask;
+            tab[s2 << 1] = tagBase | li[p];
+            tab[(s2 << 1) + 1] = lc[p];
+            ls[p] = s2 << 1;
+          }
+        }
         break;
       }
       slot = (slot + 1) & slotMask;
     }
   }
+  for (let p = 0; p < nu; p++) lc[p] = tab[ls[p] + 1];
+  return { n: nu, indices: li, counts: lc };
+}
 
-  // 4. Collect, apply sublinear tf, L2-normalise, and clear the table.
-  const indices = new Uint32Array(nTouched);
-  const values = new Float32Array(nTouched);
+/**
+ * Featurize one text. Always succeeds: an empty text gives an empty vector.
+ * Indices are unique (in first-seen order); values are L2-normalised.
+ */
+export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING): SparseVector {
+  const { n, indices: li, counts: lc } = countBuckets(text, cfg);
+  const indices = li.slice(0, n);
+  const values = new Float32Array(n);
   let sq = 0;
   const sub = cfg.sublinearTf;
-  for (let k = 0; k < nTouched; k++) {
-    const slot = tch[k];
-    const tf = counts[slot];
-    indices[k] = keys[slot];
-    keys[slot] = -1;
-    const v = sub ? (tf < 256 ? LOG_TF[tf] : 1 + Math.log(tf)) : tf;
+  for (let k = 0; k < n; k++) {
+    const v = tfWeight(lc[k], sub);
     values[k] = v;
     sq += v * v;
   }
   if (sq > 0) {
     const inv = 1 / Math.sqrt(sq);
-    for (let k = 0; k < nTouched; k++) values[k] *= inv;
+    for (let k = 0; k < n; k++) values[k] *= inv;
   }
   return { indices, values };
 }
