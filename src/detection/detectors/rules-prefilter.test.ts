@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildViews } from '../normalizers/index.js';
-import { buildPrefilter, requiredLiterals } from './rules-prefilter.js';
+import { buildPrefilter, requiredClauses, requiredLiterals } from './rules-prefilter.js';
 import { matchRules } from './rules.js';
 import { RULES } from './rules-table.js';
 
@@ -30,7 +30,18 @@ describe('requiredLiterals', () => {
     expect(requiredLiterals(/ignore|[a-z]{5}/gi)).toBeNull();
     expect(requiredLiterals(/(?=ignore)\w+/gi)).toBeNull();
     expect(requiredLiterals(/ignore/giu)).toBeNull();
-    expect(requiredLiterals(/\bDAN\b/g)).toBeNull();
+  });
+  it('uses short classes, repeats and case-sensitive literals', () => {
+    // A case-sensitive literal is matched case-insensitively: a superset, so still necessary.
+    expect(requiredLiterals(/\bDAN\b/g)).toEqual(['DAN']);
+    expect(requiredLiterals(/={4,}\s*end/gi)).toEqual(['====']); // the longer requirement
+    expect(requiredClauses(/={4,}\s*end/gi)).toEqual([[['===='], ['END']]]);
+    expect(requiredClauses(/['"]\s*or\b/gi)).toEqual([[["'", '"'], ['OR']]]);
+    // Every clause of a branch is required; branches are alternatives.
+    expect(requiredClauses(/(?:what is|tell me)\s+your\s+(?:password|secret)|\bpin\b/gi)).toEqual([
+      [['WHAT IS', 'TELL ME'], ['YOUR'], ['PASSWORD', 'SECRET']],
+      [['PIN']],
+    ]);
   });
 });
 

@@ -4,8 +4,8 @@
  * its own source, a set of literal strings such that every match of the rule contains one of
  * them; one pass of an Aho-Corasick automaton over the text then says which rules can match at
  * all, and only those regexes run. The analysis is conservative: when it cannot prove a literal
- * is required (character classes, lookarounds, case-sensitive or Unicode-mode rules...) the
- * rule has no literals and always runs, so findings are exactly those of running every rule.
+ * is required (wide character classes, lookarounds, Unicode-mode rules...) the rule has no
+ * literals and always runs, so findings are exactly those of running every rule.
  *
  * Case: literals and text are compared after the regex engine's own case-insensitive
  * canonicalisation (ECMAScript Canonicalize for non-Unicode /i: the single-code-unit upper
@@ -23,29 +23,54 @@ export function canonicalize(code: number): number {
 
 class Unsupported extends Error {}
 
-/**
- * Required literals of a regex (every match contains at least one), canonicalised (see above),
- * or null when unknown.
- */
+/** A set of literals of which every match contains at least one; null when unknown. */
 type Lits = string[] | null;
 
+/** The most selective clause: longest shortest literal, then fewest literals. */
+function best(clauses: string[][]): string[] {
+  const score = (c: string[]) => Math.min(...c.map((s) => s.length)) * 1000 - c.length;
+  return clauses.reduce((a, b) => (score(b) > score(a) ? b : a));
+}
+
+/**
+ * Required literals of a regex (every match contains at least one), canonicalised (see above),
+ * or null when unknown: per top-level branch, its most selective clause.
+ */
 export function requiredLiterals(re: RegExp): string[] | null {
+  const branches = requiredClauses(re);
+  return branches && [...new Set(branches.flatMap(best))];
+}
+
+/**
+ * What every match of a regex must contain, as alternatives (one per top-level branch) of
+ * clauses that must all hold: a match of branch b contains, for every clause of b, one of its
+ * literals. Canonicalised (see above); null when unknown. Requiring all the clauses of a
+ * branch, not only its most selective one, is what skips rules such as "(what is|tell me) ...
+ * your ... (password|secret)" on the many texts that say "your" and "what" but never
+ * "password".
+ */
+export function requiredClauses(re: RegExp): string[][][] | null {
   // Unicode mode folds case differently (simple case folding: 'ſ' matches 's'); the rules do
   // not use it, so such a regex is simply not prefiltered.
   if (/[uv]/.test(re.flags)) return null;
-  const ignoreCase = re.flags.includes('i');
   const src = re.source;
   let i = 0;
 
-  // Literals inside an alternation: every branch must yield literals.
-  function alternation(): Lits {
-    const branches: Lits[] = [sequence()];
+  // An alternation's branches, each the clauses its sequence requires (null: none known).
+  function branches(): (string[][] | null)[] {
+    const out = [sequence()];
     while (src[i] === '|') {
       i++;
-      branches.push(sequence());
+      out.push(sequence());
     }
-    if (branches.some((b) => b === null)) return null;
-    return [...new Set(branches.flat() as string[])];
+    return out;
+  }
+
+  // A nested alternation as one clause: every branch must yield literals.
+  function alternation(): Lits {
+    const bs = branches();
+    if (bs.some((b) => b === null)) return null;
+    return [...new Set(bs.flatMap((b) => best(b!)))];
   }
 
   // Quantifier after an item: its minimum repeat count (1 when there is none).
@@ -66,7 +91,7 @@ export function requiredLiterals(re: RegExp): string[] | null {
     return min;
   }
 
-  function sequence(): Lits {
+  function sequence(): string[][] | null {
     const candidates: string[][] = [];
     let run = '';
     const flush = () => {
@@ -86,10 +111,18 @@ export function requiredLiterals(re: RegExp): string[] | null {
         else if (/[1-9]/.test(e)) while (/[0-9]/.test(src[i] ?? '')) i++;
         else if (!/[A-Za-z0-9]/.test(e)) literal = e; // escaped punctuation: itself
       } else if (c === '[') {
-        i++;
-        if (src[i] === '^') i++;
-        while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
-        i++;
+        // A short class of plain characters ("[;&|`]", "['\"]") requires one of them.
+        const end = src.indexOf(']', i + 1);
+        const body = src.slice(i + 1, end);
+        if (end > i + 1 && body.length <= 8 && /^[^\\^\]-]+$/.test(body)) {
+          group = [...new Set([...body].map((ch) => String.fromCharCode(canonicalize(ch.charCodeAt(0)))))];
+          i = end + 1;
+        } else {
+          i++;
+          if (src[i] === '^') i++;
+          while (i < src.length && src[i] !== ']') i += src[i] === '\\' ? 2 : 1;
+          i++;
+        }
       } else if (c === '(') {
         i++;
         let lookaround = false;
@@ -116,7 +149,9 @@ export function requiredLiterals(re: RegExp): string[] | null {
       if (literal !== undefined) {
         if (min === 0) flush();
         else {
-          run += ignoreCase ? String.fromCharCode(canonicalize(literal.charCodeAt(0))) : literal;
+          // Canonical even for a case-sensitive regex: matching the text case-insensitively
+          // finds a superset of its exact occurrences, so the literal stays necessary.
+          run += String.fromCharCode(canonicalize(literal.charCodeAt(0))).repeat(Math.min(min, 8));
           if (src[i - 1] !== literal || min !== 1) flush(); // repeated: stop the run here
         }
       } else {
@@ -125,24 +160,19 @@ export function requiredLiterals(re: RegExp): string[] | null {
       }
     }
     flush();
-    if (candidates.length === 0) return null;
-    // The most selective requirement: longest shortest literal, then fewest literals.
-    const score = (c: string[]) => Math.min(...c.map((s) => s.length)) * 1000 - c.length;
-    return candidates.reduce((a, b) => (score(b) > score(a) ? b : a));
+    return candidates.length === 0 ? null : candidates;
   }
 
-  let out: Lits;
+  let out: (string[][] | null)[];
   try {
-    out = alternation();
+    out = branches();
   } catch (e) {
     if (e instanceof Unsupported) return null;
     throw e;
   }
   if (i !== src.length) return null;
-  // Case-sensitive literals would need a second automaton over the original text; those
-  // rules are few and cheap, so they simply always run.
-  if (!ignoreCase || !out || out.some((s) => s.length === 0)) return null;
-  return out;
+  if (out.some((b) => b === null || b.some((c) => c.some((s) => s.length === 0)))) return null;
+  return out as string[][][];
 }
 
 /**
@@ -151,13 +181,19 @@ export function requiredLiterals(re: RegExp): string[] | null {
  * character.
  */
 export function buildPrefilter(patterns: readonly RegExp[]): (text: string) => boolean[] {
-  const lits = patterns.map(requiredLiterals);
-  const always = lits.map((l) => l === null);
+  const perRule = patterns.map(requiredClauses);
+  const always = perRule.map((b) => b === null);
+  // Every clause gets an id; the automaton reports clause ids, and a rule is a candidate when
+  // all the clauses of one of its branches were seen.
+  const clauseLits: string[][] = [];
+  const ruleBranches: number[][][] = perRule.map((bs) =>
+    (bs ?? []).map((clauses) => clauses.map((c) => clauseLits.push(c) - 1)),
+  );
   // Symbols: the (canonical) characters that occur in literals; everything else is symbol 0.
   // `symOf` maps every UTF-16 code unit straight to the symbol of its canonical form.
   const symOfCanon = new Map<number, number>();
-  for (const l of lits)
-    for (const s of l ?? [])
+  for (const l of clauseLits)
+    for (const s of l)
       for (let k = 0; k < s.length; k++)
         if (!symOfCanon.has(s.charCodeAt(k))) symOfCanon.set(s.charCodeAt(k), symOfCanon.size + 1);
   const nSym = symOfCanon.size + 1;
@@ -166,8 +202,8 @@ export function buildPrefilter(patterns: readonly RegExp[]): (text: string) => b
   // Trie.
   const next: number[][] = [new Array<number>(nSym).fill(-1)];
   const out: Set<number>[] = [new Set()];
-  lits.forEach((l, r) => {
-    for (const s of l ?? []) {
+  clauseLits.forEach((l, clause) => {
+    for (const s of l) {
       let st = 0;
       for (let k = 0; k < s.length; k++) {
         const a = symOfCanon.get(s.charCodeAt(k))!;
@@ -178,7 +214,7 @@ export function buildPrefilter(patterns: readonly RegExp[]): (text: string) => b
         }
         st = next[st][a];
       }
-      out[st].add(r);
+      out[st].add(clause);
     }
   });
   // Breadth-first failure links, folded into a complete transition table (a DFA).
@@ -205,13 +241,16 @@ export function buildPrefilter(patterns: readonly RegExp[]): (text: string) => b
   const hits = out.map((s) => [...s]);
   const hasHits = Uint8Array.from(hits, (h) => (h.length ? 1 : 0));
 
+  const seen = new Uint8Array(clauseLits.length);
   return (text) => {
-    const found = always.slice();
+    seen.fill(0);
     let st = 0;
     for (let k = 0; k < text.length; k++) {
       st = table[st * nSym + symOf[text.charCodeAt(k)]];
-      if (hasHits[st]) for (const r of hits[st]) found[r] = true;
+      if (hasHits[st]) for (const c of hits[st]) seen[c] = 1;
     }
-    return found;
+    return ruleBranches.map(
+      (bs, r) => always[r] || bs.some((clauses) => clauses.every((c) => seen[c] === 1)),
+    );
   };
 }
