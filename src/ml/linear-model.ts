@@ -13,6 +13,7 @@
 import { LABELS, isLabel, type Label } from './labels.js';
 import {
   countBuckets,
+  countBucketsSorted,
   hashFeatures,
   tfWeight,
   validateHashingConfig,
@@ -266,10 +267,15 @@ export function sparseLogitsInt8(
   return out;
 }
 
+/** From about 200 words on, scoring reads the bucket counts in bucket order (see below). */
+const SORTED_MIN_CHARS = 1200;
+
 /**
  * `sparseLogitsInt8(head, w, hashFeatures(text, cfg))` without building the sparse vector: it
  * reads the featurizer's bucket counts in place (no allocation per text) and applies the same
- * float32 roundings in the same order, so the logits are bit-identical.
+ * float32 roundings to each term. Longer texts are summed in bucket order (`countBucketsSorted`:
+ * the weight rows are read front to back), which agrees with the first-seen sum to float64
+ * rounding (~1e-15); shorter ones in first-seen order, bit-identical.
  */
 export function textLogitsInt8(
   head: SoftmaxHead,
@@ -278,7 +284,9 @@ export function textLogitsInt8(
   text: string,
   out = new Float64Array(head.labels.length),
 ): Float64Array {
-  const { n, indices, counts } = countBuckets(text, cfg);
+  // Short texts touch few weight rows (they stay cached): the first-seen table is cheaper.
+  const { n, indices, counts } =
+    text.length >= SORTED_MIN_CHARS ? countBucketsSorted(text, cfg) : countBuckets(text, cfg);
   const sub = cfg.sublinearTf;
   let sq = 0;
   for (let k = 0; k < n; k++) {

@@ -7,7 +7,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HASHING, hashFeatures, type HashingConfig, type SparseVector } from './text-features.js';
+import {
+  DEFAULT_HASHING,
+  countBuckets,
+  countBucketsSorted,
+  hashFeatures,
+  type HashingConfig,
+  type SparseVector,
+} from './text-features.js';
 import { loadLinearModel, softmax, sparseLogits, type LinearModelArtifact } from './linear-model.js';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -202,6 +209,16 @@ describe.skipIf(!existsSync(DATA))('hashFeatures equals the reference implementa
     for (const cfg of configs) {
       for (const t of [...texts, long, '', ' ', 'a', 'x '.repeat(5000), 'ab'.repeat(20_000)]) {
         expectSame(hashFeatures(t, cfg), referenceHashFeatures(t, cfg));
+        // The scorer's bucket-ordered counts: the same (bucket, count) pairs, sorted.
+        const a = countBuckets(t, cfg);
+        const want = Float64Array.from(
+          a.indices.subarray(0, a.n),
+          (ix, k) => ix * 2 ** 24 + a.counts[k],
+        ).sort();
+        const b = countBucketsSorted(t, cfg);
+        const got = Float64Array.from(b.indices.subarray(0, b.n), (ix, k) => ix * 2 ** 24 + b.counts[k]);
+        if (Buffer.compare(Buffer.from(got.buffer), Buffer.from(want.buffer)) !== 0)
+          expect([...got]).toEqual([...want]);
       }
     }
   });
@@ -211,13 +228,16 @@ describe.skipIf(!existsSync(DATA))('hashFeatures equals the reference implementa
       const model = loadLinearModel(JSON.parse(readFileSync(MODEL, 'utf8')) as LinearModelArtifact);
       const cfg = model.artifact.featurizer.config;
       expect(model.artifact.weights.dtype).toBe('int8'); // the int8 scoring path is the one checked
-      for (const t of texts.slice(0, 500)) {
+      const long = texts.filter((t) => t.length >= 1500).slice(0, 100);
+      expect(long.length).toBeGreaterThan(20); // the bucket-ordered path is covered too
+      for (const t of [...texts.slice(0, 500), ...long]) {
         // Reference: reference features, float32 decoded weights, plain sparse dot product.
         const x = referenceHashFeatures(t, cfg);
         const p = softmax(sparseLogits(model.head, x), model.head.temperature);
         const expected = Object.fromEntries(model.labels.map((l, k) => [l, p[k]]));
         const got = model.predictProba(t);
-        for (const l of model.labels) expect(got[l]).toBe(expected[l]);
+        // Long texts are summed in bucket order, the reference in first-seen order.
+        for (const l of model.labels) expect(Math.abs(got[l] - expected[l])).toBeLessThan(1e-12);
       }
     },
   );

@@ -150,10 +150,11 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** Count the hashed n-gram buckets of one text (see `BucketCounts`). Always succeeds. */
-export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING): BucketCounts {
-  const dim = cfg.dim;
-  const mask = dim - 1;
+/**
+ * Hash every n-gram of one text into the `grams` scratch buffer (raw 32-bit hashes, not yet
+ * masked to buckets); returns how many there are.
+ */
+function collectGrams(text: string, cfg: HashingConfig): number {
   const src = text.length > cfg.maxChars ? text.slice(0, cfg.maxChars) : text;
   const lower = src.toLowerCase();
 
@@ -174,24 +175,10 @@ export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING)
   }
   if (!prevSpace) codes[n++] = 32;
 
-  // Upper bound on the n-grams this text can produce: size the table for a load factor <= 1/2.
+  // Upper bound on the n-grams this text can produce.
   const [cMin, cMax] = cfg.charNgrams;
   const [wMin, wMax] = cfg.wordNgrams;
   const maxGrams = (cMax > 0 ? n * (cMax - cMin + 1) : 0) + (wMax > 0 ? n * (wMax - wMin + 1) : 0);
-  // Only the first `cap` slots are used, so a long text does not leave short ones probing a
-  // large, cold table. Typical text has about a third as many distinct buckets as n-grams, so
-  // the table starts at the n-gram count and doubles (rehashing the list) past half full.
-  let cap = 1 << 12;
-  while (cap < maxGrams && cap < dim * 2) cap *= 2;
-  const maxUnique = Math.min(maxGrams, dim);
-  if (listIndices.length < maxUnique) {
-    listIndices = new Uint32Array(maxUnique);
-    listCounts = new Uint32Array(maxUnique);
-    listSlots = new Uint32Array(maxUnique);
-  }
-  const bits = 31 - Math.clz32(dim);
-  const li = listIndices;
-  const lc = listCounts;
   // Gram hashes are collected first and counted in one flat loop below (a closure called per
   // gram kept its counter in a heap context and was several times slower).
   if (grams.length < maxGrams) grams = new Uint32Array(maxGrams);
@@ -255,7 +242,32 @@ export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING)
       }
     }
   }
+  return nGrams;
+}
 
+/**
+ * Count the hashed n-gram buckets of one text (see `BucketCounts`), in first-seen order: the
+ * order the training code and the shipped models use. Always succeeds.
+ */
+export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING): BucketCounts {
+  const nGrams = collectGrams(text, cfg);
+  const gr = grams;
+  const dim = cfg.dim;
+  const mask = dim - 1;
+  // Only the first `cap` slots are used, so a long text does not leave short ones probing a
+  // large, cold table. Typical text has about a third as many distinct buckets as n-grams, so
+  // the table starts at the n-gram count and doubles (rehashing the list) past half full.
+  let cap = 1 << 12;
+  while (cap < nGrams && cap < dim * 2) cap *= 2;
+  const maxUnique = Math.min(nGrams, dim);
+  if (listIndices.length < maxUnique) {
+    listIndices = new Uint32Array(maxUnique);
+    listCounts = new Uint32Array(maxUnique);
+    listSlots = new Uint32Array(maxUnique);
+  }
+  const bits = 31 - Math.clz32(dim);
+  const li = listIndices;
+  const lc = listCounts;
   // Count buckets in first-seen order.
   let tab = tableFor(cap, bits);
   let tagBase = generation << bits;
@@ -303,6 +315,71 @@ export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING)
     }
   }
   for (let p = 0; p < nu; p++) lc[p] = tab[ls[p] + 1];
+  return { n: nu, indices: li, counts: lc };
+}
+
+let sortBuf = new Uint32Array(4096);
+let digitCounts = new Uint32Array(1 << 12); // digits of up to 12 bits: dim <= 2^24
+
+/**
+ * The same bucket counts as `countBuckets`, in ascending bucket order instead of first-seen
+ * order, for scoring: the weight rows are then read front to back instead of at random, which
+ * is what scoring costs once the weights are no longer in the CPU cache (on a serving process
+ * they rarely are). Two counting-sort passes over the bucket indices, then runs. A dot product
+ * over them equals the first-seen one up to float64 rounding (~1e-15).
+ */
+export function countBucketsSorted(text: string, cfg: HashingConfig = DEFAULT_HASHING): BucketCounts {
+  const nGrams = collectGrams(text, cfg);
+  const gr = grams;
+  const mask = cfg.dim - 1;
+  const bits = 31 - Math.clz32(cfg.dim);
+  const lowBits = bits >> 1;
+  const lowMask = (1 << lowBits) - 1;
+  const highBuckets = 1 << (bits - lowBits);
+  if (sortBuf.length < nGrams) sortBuf = new Uint32Array(nGrams);
+  if (listIndices.length < nGrams) {
+    listIndices = new Uint32Array(nGrams);
+    listCounts = new Uint32Array(nGrams);
+    listSlots = new Uint32Array(nGrams);
+  }
+  const tmp = sortBuf;
+  const dc = digitCounts;
+  // Pass 1, low digit: gr -> tmp (masked to bucket indices on the way).
+  dc.fill(0, 0, lowMask + 1);
+  for (let q = 0; q < nGrams; q++) dc[gr[q] & lowMask]++;
+  for (let d = 0, sum = 0; d <= lowMask; d++) {
+    const c = dc[d];
+    dc[d] = sum;
+    sum += c;
+  }
+  for (let q = 0; q < nGrams; q++) {
+    const v = gr[q] & mask;
+    tmp[dc[v & lowMask]++] = v;
+  }
+  // Pass 2, high digit (stable): tmp -> gr.
+  dc.fill(0, 0, highBuckets);
+  for (let q = 0; q < nGrams; q++) dc[tmp[q] >>> lowBits]++;
+  for (let d = 0, sum = 0; d < highBuckets; d++) {
+    const c = dc[d];
+    dc[d] = sum;
+    sum += c;
+  }
+  for (let q = 0; q < nGrams; q++) {
+    const v = tmp[q];
+    gr[dc[v >>> lowBits]++] = v;
+  }
+  // Runs of equal indices are the buckets and their counts.
+  const li = listIndices;
+  const lc = listCounts;
+  let nu = 0;
+  for (let q = 0; q < nGrams;) {
+    const v = gr[q];
+    let e = q + 1;
+    while (e < nGrams && gr[e] === v) e++;
+    li[nu] = v;
+    lc[nu++] = e - q;
+    q = e;
+  }
   return { n: nu, indices: li, counts: lc };
 }
 
