@@ -319,7 +319,7 @@ export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING)
 }
 
 let sortBuf = new Uint32Array(4096);
-let digitCounts = new Uint32Array(1 << 12); // digits of up to 12 bits: dim <= 2^24
+const digitCounts = new Uint32Array(1 << 12); // digits of up to 12 bits: dim <= 2^24
 
 /**
  * The same bucket counts as `countBuckets`, in ascending bucket order instead of first-seen
