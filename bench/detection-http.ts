@@ -9,7 +9,8 @@
  * process generates the load with autocannon, so the load generator does not steal the server's
  * event loop. Every request carries a distinct text (no result-cache hits). Besides req/s and
  * latency it prints the server's CPU time per request, which stays meaningful on a busy machine.
- * Scenarios: the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
+ * Scenarios: the machine's ceiling (bare Fastify answering a prediction-sized body, same
+ * process), the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
  * words and the default ensemble at 50 words under --connections, /predict/batch of 32, then
  * latency with one connection (nothing queued) for 50 / 500 / 5,000 words, fast path and ensemble.
  */
@@ -29,7 +30,8 @@ const ONLY = opt('--only', '');
 const PROF = opt('--server-prof', '');
 const MODELS = process.env.MLSEC_MODELS_DIR ?? resolve('models');
 
-type ServerMsg = { address: string; headers: Record<string, string> } | { cpu: NodeJS.CpuUsage };
+type ServerMsg =
+  { address: string; reference: string; headers: Record<string, string> } | { cpu: NodeJS.CpuUsage };
 
 // ------------------------------------------------------------------ server process
 if (process.env.BENCH_HTTP_ROLE === 'server') {
@@ -49,6 +51,16 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   const svc = t.app.services.find((s) => s.def.name === 'model-api')!.app;
   const address = await svc.listen({ port: 0, host: '127.0.0.1' });
   const headers = { ...(await t.auth('viewer')), 'content-type': 'application/json' };
+  // The machine's ceiling: bare Fastify in the same process answering a POST with a body the
+  // size of a prediction (JSON parsed, no hooks, no auth, no detection, no log). What
+  // /predict costs above it is ours.
+  const { default: Fastify } = await import('fastify');
+  const bare = Fastify({ logger: false });
+  const sample = JSON.stringify({ label: 'benign', probabilities: { benign: 0.98 }, pad: 'x'.repeat(900) });
+  bare.post('/predict', (req, reply) => {
+    void reply.type('application/json').send((req.body as { text?: string }).text ? sample : '{}');
+  });
+  const reference = await bare.listen({ port: 0, host: '127.0.0.1' });
   // The inspector profiles only between prof-start and prof-stop, so start-up (module loading,
   // initdb, model loading) does not drown the request path in the profile.
   const { Session } = await import('node:inspector/promises');
@@ -70,11 +82,12 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     }
     if (m === 'stop') {
       await svc.close();
+      await bare.close();
       await t.close();
       process.exit(0);
     }
   }
-  process.send!({ address, headers } satisfies ServerMsg);
+  process.send!({ address, reference, headers } satisfies ServerMsg);
 } else {
   // ---------------------------------------------------------------- load generator
   const words = benignWords();
@@ -100,7 +113,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
         res(m as ServerMsg);
       });
     });
-  const ready = (await next()) as { address: string; headers: Record<string, string> };
+  const ready = (await next()) as { address: string; reference: string; headers: Record<string, string> };
   const serverCpu = async () => {
     server.send('cpu');
     const { cpu } = (await next()) as { cpu: NodeJS.CpuUsage };
@@ -114,6 +127,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     body: (i: number) => unknown,
     items = 1,
     connections = CONN,
+    base = ready.address,
   ) {
     if (ONLY && !name.includes(ONLY)) return;
     const lat: number[] = [];
@@ -123,7 +137,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     const r = await new Promise<autocannon.Result>((res, rej) => {
       const instance = autocannon(
         {
-          url: ready.address + path,
+          url: base + path,
           method: 'POST',
           headers: ready.headers,
           connections,
@@ -175,6 +189,14 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   try {
     // JIT warm-up, not reported.
     await warm();
+    await scenario(
+      'reference: bare Fastify POST, no detection',
+      '/predict',
+      (i) => ({ text: `hello number ${i}` }),
+      1,
+      CONN,
+      ready.reference,
+    );
     // The fixed cost of the HTTP path (auth, validation, log, serialisation) with almost no
     // detection work: what no detector speed-up can remove.
     await scenario('/predict rules only, 3 words', '/predict', (i) => ({
