@@ -4,21 +4,26 @@ import { worthKeeping } from './types.js';
 // One character class, no nested alternation: a nested quantifier here backtracks exponentially.
 export const CANDIDATE = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/_=-])/g;
 
-/** A run of at least 16 alphabet characters: what every CANDIDATE match needs (cheap pre-check). */
+/**
+ * A run of at least 16 alphabet characters with both an upper- and a lower-case letter: what
+ * every CANDIDATE match that can decode needs (cheap pre-check; long plain words such as
+ * "responsibilities" or "internationalization" are single-case and skip the regex pass).
+ */
 export function hasAlphabetRun(text: string): boolean {
   let run = 0;
+  let upper = false;
+  let lower = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const inAlphabet =
-      (c >= 97 && c <= 122) ||
-      (c >= 65 && c <= 90) ||
-      (c >= 48 && c <= 57) ||
-      c === 43 ||
-      c === 47 ||
-      c === 95 ||
-      c === 45;
-    if (!inAlphabet) run = 0;
-    else if (++run >= 16) return true;
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (!((c >= 48 && c <= 57) || c === 43 || c === 47 || c === 95 || c === 45)) {
+      run = 0;
+      upper = false;
+      lower = false;
+      continue;
+    }
+    if (++run >= 16 && upper && lower) return true;
   }
   return false;
 }
