@@ -2,7 +2,7 @@ import { LABELS, type Label } from '../../ml/labels.js';
 import type { DetectorResult, Finding, View } from '../types.js';
 import type { Detector, LoadedDetector } from './types.js';
 import { RULES, type Rule } from './rules-table.js';
-import { buildPrefilter } from './rules-prefilter.js';
+import { buildPrefilter, type Prefiltered } from './rules-prefilter.js';
 
 /** P(attack) a single strong / weak rule contributes; combined as independent evidence. */
 const STRONG = 0.92;
@@ -11,15 +11,24 @@ const BASELINE = 0.03;
 /** The rule table's version: bump when rules change so logged predictions stay traceable. */
 export const RULES_VERSION = `rules-${RULES.length}.2`;
 
-type Compiled = readonly { rule: Rule; re: RegExp }[];
+/** `re` searches (global); `sticky` matches only at lastIndex, for rules tried at their starts. */
+type Compiled = readonly { rule: Rule; re: RegExp; sticky: RegExp }[];
 
-const COMPILED: Compiled = RULES.map((r) => ({
-  rule: r,
-  re: r.pattern.flags.includes('g') ? r.pattern : new RegExp(r.pattern.source, r.pattern.flags + 'g'),
-}));
+function compile(rules: readonly Rule[]): Compiled {
+  return rules.map((r) => {
+    const flags = r.pattern.flags.replace(/[gy]/g, '');
+    return {
+      rule: r,
+      re: new RegExp(r.pattern.source, flags + 'g'),
+      sticky: new RegExp(r.pattern.source, flags + 'y'),
+    };
+  });
+}
+
+const COMPILED: Compiled = compile(RULES);
 
 // One literal pass per view tells which rules can match at all (see rules-prefilter.ts).
-const prefilters = new WeakMap<Compiled, (text: string) => boolean[]>();
+const prefilters = new WeakMap<Compiled, (text: string) => Prefiltered>();
 function prefilterOf(rules: Compiled) {
   let p = prefilters.get(rules);
   if (!p) {
@@ -81,12 +90,29 @@ function insideQuotes(text: string, start: number, end: number): boolean {
 const WINDOW = 4000;
 const OVERLAP = 500;
 
-function execWindowed(re: RegExp, text: string): { m: RegExpExecArray; offset: number } | undefined {
+function execWindowed(
+  re: RegExp,
+  sticky: RegExp,
+  text: string,
+  starts: readonly number[] | null | undefined,
+): { m: RegExpExecArray; offset: number } | undefined {
+  let k = 0; // next start position to try
   for (let start = 0; start < text.length || start === 0; start += WINDOW - OVERLAP) {
     const part = text.length <= WINDOW ? text : text.slice(start, start + WINDOW);
-    re.lastIndex = 0;
-    const m = re.exec(part);
-    if (m) return { m, offset: start };
+    if (starts) {
+      // Every match begins at a start literal: trying the sticky regex at each of them, in
+      // order, finds the same leftmost match as searching the whole window.
+      while (k < starts.length && starts[k] < start) k++;
+      for (let j = k; j < starts.length && starts[j] < start + part.length; j++) {
+        sticky.lastIndex = starts[j] - start;
+        const m = sticky.exec(part);
+        if (m) return { m, offset: start };
+      }
+    } else {
+      re.lastIndex = 0;
+      const m = re.exec(part);
+      if (m) return { m, offset: start };
+    }
     if (start + WINDOW >= text.length) break;
   }
   return undefined;
@@ -108,11 +134,11 @@ export function matchRules(
   let meta: boolean | undefined;
   const prefilter = opts.prefilter === false ? undefined : prefilterOf(rules);
   for (const v of views) {
-    const candidates = prefilter?.(v.text);
+    const pre = prefilter?.(v.text);
     for (let r = 0; r < rules.length; r++) {
-      const { rule, re } = rules[r];
-      if (seenRule.has(rule.id) || (candidates && !candidates[r])) continue;
-      const hit = execWindowed(re, v.text);
+      const { rule, re, sticky } = rules[r];
+      if (seenRule.has(rule.id) || (pre && !pre.candidates[r])) continue;
+      const hit = execWindowed(re, sticky, v.text, pre?.starts[r]);
       if (!hit) continue;
       const { m, offset } = hit;
       seenRule.add(rule.id);
