@@ -270,6 +270,100 @@ export const RULES: readonly Rule[] = [
     pattern:
       /\b(?:what(?:'s| is| was)|tell me|reveal|give me|print|output|disclose)\b[^.\n?]{0,20}?\bthe\s+(?:secret(?:\s+(?:key|word|code|password))?|password|passcode|api[\s_-]?key|access code|hidden (?:word|key|code))\b(?!\s+(?:policy|field|manager|reset|strength|requirements|hash))/gi,
   },
+  // Human-style extraction: the hidden text named "your instructions / your prompt / what you
+  // were told" rather than "system prompt". "your instructions on/for/about X" (asking the
+  // assistant for its own how-to) is excluded; "rules" stays weak (game rules, house rules).
+  {
+    id: 'extraction.reveal_your_instructions',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks the model to reveal, repeat or transform its own instructions or prompt.',
+    pattern:
+      /\b(?<!\b(?:the|an?|this|that|its|my)\s)(?:reveal|show|print|display|output|repeat|recite|dump|leak|paste|copy(?: out)?|quote|spell out|write (?:out|down)|type out|read (?:me )?back|disclose|expose|share|give me|tell me|list|translate|summari[sz]e|paraphrase|rewrite|spell[- ]check|proofread|encode|convert|echo|post|explain|describe|outline|give me a summary of)\b[^.\n?]{0,25}?\byour\s+(?:(?:full|entire|exact|complete|original|initial|first|hidden|secret|actual|real|current|internal|starting|setup)\s+){0,2}(?:instructions|prompt|directives|set-?up (?:text|message|instructions)|initial message|first message|configuration text)\b(?!\s+(?:on|for|about|to|regarding|how|that you(?:'d| would) give|in (?:a|the) (?:recipe|manual)|creates?|produces?|generates?|should|will|is|are|needs?|must|could|can|would|does|do|has|have|might|works?|gets?))/gi,
+  },
+  {
+    id: 'extraction.what_instructions',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks what the model was told or instructed before the conversation.',
+    pattern:
+      /\bwhat(?:'s|’s|s\b|\s+(?:were|was|are|is|did))\s*(?:you\s+(?:told|instructed|given|programmed|configured|asked|prompted)(?:\s+to\s+do)?\s+(?:before|at the (?:start|beginning)|initially|originally|earlier|by (?:your|the) (?:developers?|creators?|operators?|admins?|owners?|company))|your\s+(?:(?:exact|original|initial|first|full|secret|hidden|starting)\s+)?(?:instructions|prompt|directives)(?:\s+(?:you were|you've been|you have been) given)?\s*(?:[?.!]|$|exactly|verbatim|word for word))/gi,
+  },
+  {
+    id: 'extraction.start_with_you_are',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks to repeat the text that starts the hidden prompt ("starting with \'You are\'").',
+    pattern:
+      /\b(?:repeat|print|output|write|copy|echo|show|return|list|paste)\b[^\n]{0,80}?\b(?:starting|beginning|begin|start) (?:with|from|at) (?:the (?:phrase|words?|sentence|line) )?["'“‘]?you are\b/gi,
+  },
+  {
+    id: 'extraction.text_given_to_you',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks for the text or instructions the model received before the user.',
+    pattern:
+      /\b(?:print|show|repeat|output|write(?: out| down)?|type out|list|give me|tell me|paste|reveal|quote|recite|explain|describe)\s+(?:me\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+|what\s+|which\s+)?(?:text|words|instructions|rules|directives|messages?|everything|content)\s+(?:you (?:were|have been|got) (?:given|told|sent|fed)|that (?:was|were) (?:given|sent|fed) to you|you received)\b/gi,
+  },
+  {
+    id: 'extraction.above_prompt',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks to repeat or transform the prompt or instructions that came before.',
+    pattern:
+      /\b(?:repeat|print|output|show|reveal|display|write out|echo|copy|dump|translate|summari[sz]e|spell out|recite|paste|quote)\s+(?:me\s+)?(?:all\s+(?:of\s+)?)?the\s+(?:above|previous|preceding|prior|earlier|initial|original|first|hidden)\s+(?:prompts?|instructions|initiali[sz]ation|system (?:prompt|message)|directives)\b(?!\s+(?:for|on|with|to|in (?:the|each|every|step|row|round)|until|but|again|step))/gi,
+  },
+  // Goal hijacking written by hand: "forget your task", "ignore the above and ...".
+  {
+    id: 'override.abandon_task',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model to drop its assigned task or role.',
+    pattern:
+      /\b(?<!(?:\bnot|n't|\bnever)\s)(?:ignore|disregard|forget(?: about)?|abandon|drop|set aside|stop doing)\s+(?:all\s+(?:of\s+)?)?(?:your\s+(?:(?:previous|prior|current|original|initial|assigned|earlier|first|actual|real|usual)\s+)?|(?:the|this|that|my)\s+(?:previous|prior|current|original|initial|assigned|earlier|above|first)\s+)(?:tasks?|assignments?|role|mission|objective|job|persona|duties|programming)\b/gi,
+  },
+  {
+    id: 'override.ignore_above',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model to ignore what came before ("ignore the above and ...").',
+    pattern:
+      /\b(?<!(?:\bnot|n't|\bplease)\s)(?:ignore|disregard|forget)\s+(?:all\s+(?:of\s+)?)?(?:the|what(?:ever)?\s+(?:is|was|came|you (?:were|have been) told))\s+(?:(?:text|stuff|content|instructions?)\s+)?(?:above|before(?: this)?|previously|earlier|so far)\b(?=\s*(?:[.,;:!\-–—]|and\b|then\b|instead\b|now\b|$))/gi,
+  },
+  {
+    id: 'override.no_longer_role',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'Tells the model it no longer has its role ("you are no longer a translator").',
+    pattern:
+      /\b(?:you are|you're) no longer (?:an?|the|my) (?:\w+\s+){0,2}?(?:assistant|bot|chatbot|translator|summari[sz]er|agent|model|ai|helper|reviewer|classifier)\b|\bstop being (?:an?|the) (?:\w+\s+){0,2}?(?:assistant|bot|chatbot|translator|summari[sz]er|agent|reviewer|classifier)\b/gi,
+  },
+  // Instructions hidden in retrieved content, addressed to whatever AI reads it.
+  {
+    id: 'indirect.ai_reading_this',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Content addresses the AI that is reading, summarising or processing it.',
+    pattern:
+      /\b(?:ai|assistants?|chatbots?|llms?|language models?|gpts?|bots?|agents?|models?|summari[sz]ers?)\s+(?:that (?:is|are)\s+)?(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|reviewing|handling|scanning|screening|ingesting)\s+(?:this|these|the following)\s+(?:document|email|e-mail|page|web ?page|text|file|message|content|resume|cv|review|data|article|thread|ticket|code|notes?|table|post|comment|listing|application|memo)s?\b[^.\n]{0,30}?\b(?:must|should|shall|need to|has to|have to|are (?:required|instructed) to|is (?:required|instructed) to|will|please|:)/gi,
+  },
+  {
+    id: 'indirect.hide_from_user',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Hidden instruction that asks to be kept from the user.',
+    pattern:
+      /\b(?:do not|don't|never)\s+(?:mention|reveal|disclose|show|reference|acknowledge|repeat|quote|tell the user about)\s+(?:this|these)\s+(?:hidden\s+)?(?:instructions?|notes?|lines?|sentences?|comments?|directives?)\b(?:\s+(?:to|with) (?:the|any) (?:user|reader|human|customer))?|\b(?:without (?:telling|informing|notifying|alerting) the user|(?:do not|don't|never) (?:tell|inform|alert|notify) the user)\b[^.\n]{0,40}\b(?:about|that) (?:this|these) (?:instructions?|notes?|change|step)/gi,
+  },
+  // Jailbreaks that ask the model to drop its vendor's policies.
+  {
+    id: 'persona.vendor_policy',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: "Tells the model to ignore or bypass its vendor's content policy.",
+    pattern:
+      /\b(?:ignore|ignores|ignoring|bypass(?:es|ing)?|disregard(?:s|ing)?|break(?:s|ing)? free (?:of|from)|(?:is |are )?not bound by|(?:doesn't|does not|don't|do not|won't|will not|no longer|never)\s+(?:have to |need to )?(?:follow|abide by|adhere to|care about|comply with))\s+(?:all\s+|any\s+|the\s+)?(?:OpenAI|Anthropic|Google|Meta|Microsoft)(?:'s|’s)?\s+(?:\w+\s+)?(?:content\s+)?(?:polic(?:y|ies)|guidelines|rules|restrictions|terms)/gi,
+  },
   // ---- delimiter / format injection
   {
     id: 'delimiter.chat_tokens',
