@@ -194,6 +194,31 @@ export const RULES: readonly Rule[] = [
     explanation: 'Forbids the model from breaking character.',
     pattern: /\b(?:never|do not|don't|must not)\s+break\s+character\b|\bstay in character\b/gi,
   },
+  // Community jailbreak markers (personas and phrases that circulate in jailbreak prompts).
+  {
+    id: 'persona.freed_from_ai_limits',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Declares the model freed from the confines or limits of AI or its programming.',
+    pattern:
+      /\b(?:freed|liberated|released|broken free|breaks? free|break(?:ing)? free|escaped)\s+(?:from\s+)?(?:the\s+)?(?:typical\s+|usual\s+|normal\s+)?(?:confines|constraints|shackles|chains|limits|limitations|prison|cage)\s+of\s+(?:ai|a\.i\.|artificial intelligence|openai|your (?:programming|creators|training|developers))\b/gi,
+  },
+  {
+    id: 'persona.community_names',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Names a well-known jailbreak persona (STAN, AIM, BetterDAN, Mongo Tom, evil/dark GPT variants).',
+    pattern:
+      /\b(?:strive to avoid norms|always intelligent and machiavellian|mongo tom|better ?dan|(?:based|dark|evil|chaos|nsfw|devil|unchained|anarchy|jailbroken|uncensored)[- ]?(?:gpt|bot|ai)\b|\/jailbr(?:oken|eak)\b)/gi,
+  },
+  {
+    id: 'persona.say_anything',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Says the model will produce anything, even offensive, illegal or harmful content.',
+    pattern:
+      /\b(?:can|will|must|should|is able to|are able to)\s+(?:say|do|generate|write|produce|answer)\s+(?:anything|everything|any (?:request|question|content|prompt))\b[^.\n]{0,30}?\b(?:even|including|no matter (?:how|if))\b[^.\n]{0,30}?\b(?:offensive|illegal|harmful|unethical|immoral|explicit|dangerous|inappropriate|against (?:the|its|your) (?:rules|policies|guidelines))/gi,
+  },
   // ---- refusal suppression
   {
     id: 'refusal.never_refuse',
