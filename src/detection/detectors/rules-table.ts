@@ -304,7 +304,7 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'Asks the model to reveal, repeat or transform its own instructions or prompt.',
     pattern:
-      /\b(?<!\b(?:the|an?|this|that|its|my)\s)(?:reveal|show|print|display|output|repeat|recite|dump|leak|paste|copy(?: out)?|quote|spell out|write (?:out|down)|type out|read (?:me )?back|disclose|expose|share|give me|tell me|list|translate|summari[sz]e|paraphrase|rewrite|spell[- ]check|proofread|encode|convert|echo|post|explain|describe|outline|give me a summary of)\b[^.\n?]{0,25}?\byour\s+(?:(?:full|entire|exact|complete|original|initial|first|hidden|secret|actual|real|current|internal|starting|setup)\s+){0,2}(?:instructions|prompt|directives|set-?up (?:text|message|instructions)|initial message|first message|configuration text)\b(?!\s+(?:on|for|about|to|regarding|how|that you(?:'d| would) give|in (?:a|the) (?:recipe|manual)|creates?|produces?|generates?|should|will|is|are|needs?|must|could|can|would|does|do|has|have|might|works?|gets?))/gi,
+      /\b(?<!\b(?:the|an?|this|that|its|my)\s)(?:reveal|show|print|display|output|repeat|recite|dump|leak|paste|copy(?: out)?|quote|spell out|write (?:out|down)|type out|read (?:me )?back|disclose|expose|share|give me|tell me|list|translate|summari[sz]e|paraphrase|rewrite|spell[- ]check|proofread|encode|convert|echo|post|explain|describe|outline|give me a summary of)\b[^.\n?]{0,25}?\byour\s+(?:(?:full|entire|exact|complete|original|initial|first|hidden|secret|actual|real|current|internal|starting|setup)\s+){0,2}(?:instructions|prompt|directives|set-?up (?:text|message|instructions)|initial message|first message|configuration(?: text)?)\b(?!\s+(?:on|for|about|to|regarding|how|that you(?:'d| would) give|in (?:a|the) (?:recipe|manual)|creates?|produces?|generates?|should|will|is|are|needs?|must|could|can|would|does|do|has|have|might|works?|gets?))/gi,
   },
   {
     id: 'extraction.what_instructions',
@@ -313,6 +313,14 @@ export const RULES: readonly Rule[] = [
     explanation: 'Asks what the model was told or instructed before the conversation.',
     pattern:
       /\bwhat(?:'s|’s|s\b|\s+(?:were|was|are|is|did))\s*(?:you\s+(?:told|instructed|given|programmed|configured|asked|prompted)(?:\s+to\s+do)?\s+(?:before|at the (?:start|beginning)|initially|originally|earlier|by (?:your|the) (?:developers?|creators?|operators?|admins?|owners?|company))|your\s+(?:(?:exact|original|initial|first|full|secret|hidden|starting)\s+)?(?:instructions|prompt|directives)(?:\s+(?:you were|you've been|you have been) given)?\s*(?:[?.!]|$|exactly|verbatim|word for word))/gi,
+  },
+  {
+    id: 'extraction.first_message',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks for the first message or instruction the model received.',
+    pattern:
+      /\b(?:what|which|repeat|print|show|quote|tell me|give me|write out|recite)\b[^.\n?]{0,20}?\b(?:the|your)\s+(?:very\s+)?(?:first|initial|opening|original|earliest)\s+(?:message|instructions?|prompt|text|lines?|sentences?|words|directive)\s+(?:(?:that\s+)?you\s+(?:received|got|were given|were sent|saw|read|were told)|(?:of|in|at the (?:start|beginning|top) of)\s+(?:this|our)\s+(?:conversation|chat|session|context|thread)|in\s+your\s+context)\b/gi,
   },
   {
     id: 'extraction.start_with_you_are',
