@@ -58,14 +58,6 @@ export const LEGACY_ENSEMBLE: EnsembleConfig = {
  */
 export const DEFAULT_ENSEMBLE: EnsembleConfig = {
   ...LEGACY_ENSEMBLE,
-  // Embedding at the same weight as linear (was 1.5). The rules detector scores 0.03 when
-  // nothing matches, so on most inputs the mean is decided by linear and embedding, and at 1.5
-  // the embedding alone could carry a benign text over the threshold. Held out, its false
-  // positives are far higher than the linear model's (leave-source-out FPR at 0.5: BIPIA clean
-  // documents 0.62 vs 0.05, self-instruct 0.39 vs 0.04, gpteacher 0.25 vs 0.10; models/README.md).
-  // With equal weights: external FPR 2.7% -> 2.1% at the same recall@3% FPR, probe FPR 3.7% ->
-  // 2.8% (src/detection/README.md).
-  weights: { ...LEGACY_ENSEMBLE.weights, embedding: 1 },
   stacker: FITTED_ENSEMBLE.stacker,
 };
 
