@@ -353,7 +353,7 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'Tells the model to drop its assigned task or role.',
     pattern:
-      /\b(?<!(?:\bnot|n't|\bnever)\s)(?:ignore|disregard|forget(?: about)?|abandon|drop|set aside|stop doing)\s+(?:all\s+(?:of\s+)?)?(?:your\s+(?:(?:previous|prior|current|original|initial|assigned|earlier|first|actual|real|usual)\s+)?|(?:the|this|that|my)\s+(?:previous|prior|current|original|initial|assigned|earlier|above|first)\s+)(?:tasks?|assignments?|role|mission|objective|job|persona|duties|programming)\b/gi,
+      /\b(?<!(?:\bnot|n't|\bnever)\s)(?:ignore|disregard|forget(?: about)?|abandon|drop|set aside|stop doing|cancel|scrap)\s+(?:all\s+(?:of\s+)?)?(?:your\s+(?:(?:previous|prior|current|original|initial|assigned|earlier|first|actual|real|usual)\s+)?|(?:the|this|that|my)\s+(?:previous|prior|current|original|initial|assigned|earlier|above|first)\s+|(?:all\s+)?(?:previous|prior|earlier)\s+)(?:tasks?|assignments?|role|mission|objective|job|persona|duties|programming)\b/gi,
   },
   {
     id: 'override.ignore_above',
@@ -361,7 +361,39 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'Tells the model to ignore what came before ("ignore the above and ...").',
     pattern:
-      /\b(?<!(?:\bnot|n't|\bplease)\s)(?:ignore|disregard|forget)\s+(?:all\s+(?:of\s+)?)?(?:the|what(?:ever)?\s+(?:is|was|came|you (?:were|have been) told))\s+(?:(?:text|stuff|content|instructions?)\s+)?(?:above|before(?: this)?|previously|earlier|so far)\b(?=\s*(?:[.,;:!\-–—]|and\b|then\b|instead\b|now\b|$))/gi,
+      /\b(?<!(?:\bnot|n't|\bplease)\s)(?:ignore|disregard|forget|pay no attention to|don't pay attention to|do not pay attention to)\s+(?:all\s+(?:of\s+)?)?(?:the|what(?:ever)?\s+(?:is|was|came|you (?:were|have been) told))\s+(?:(?:text|stuff|content|instructions?)\s+)?(?:above|before(?: this)?|previously|earlier|so far)\b(?=\s*(?:[.,;:!\-–—]|and\b|then\b|instead\b|now\b|$))/gi,
+  },
+  {
+    id: 'override.directives_given',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model to ignore the instructions or rules it was given ("the rules above").',
+    pattern:
+      /\b(?<!(?:\bnot|n't|\bnever|\bplease|\bkindly)\s)(?:ignore|disregard|forget|do not follow|don't follow|stop following|pay no attention to|do not obey|don't obey|stop obeying|override|bypass)\s+(?:all\s+(?:of\s+)?)?(?:the|your|any|those|these)\s+(?:\w+\s+)?(?:instructions|rules|guidelines|directives|directions|orders|prompts?|constraints|restrictions)\s+(?:above|before this|so far|(?:that\s+)?you (?:were|have been|got) (?:given|told|sent)|(?:that (?:were|was) )?given to you|you received|you were (?:set up|configured|programmed) with)\b(?!,?\s+(?:if|when|unless|they|it|as|because|since|for (?:the|older|old|your|version|model)|on (?:windows|mac|linux|older)))/gi,
+  },
+  {
+    id: 'override.instructions_void',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: "Declares the model's earlier instructions void or outdated.",
+    pattern:
+      /\b(?:(?:your|all(?: of)?(?: the| your)?)\s+(?:above|previous|prior|earlier|preceding|original|old|initial|current)\s+|the above\s+)(?:instructions|rules|directives|guidelines|prompts?|tasks?|orders)\s+(?:are|is|were|have been)\s+(?:now\s+)?(?:no longer (?:valid|relevant|in effect|active|needed|apply|applicable)|void|null(?: and void)?|cancell?ed|revoked|outdated|obsolete|invalid|superseded|over|irrelevant|not important|a test|fake|deprecated|lifted|suspended)\b|\beverything (?:above|before this|you were told)\s+(?:is|was)\s+(?:now\s+)?(?:outdated|void|irrelevant|obsolete|cancell?ed|invalid|a test|fake|no longer valid)\b/gi,
+  },
+  {
+    id: 'override.instead_of_job',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Asks the model to do something else instead of its job or what it was told.',
+    pattern:
+      /\b(?:instead of (?:doing\s+)?your\s+(?:\w+\s+)?(?:job|task|role|assignment|purpose|duties|instructions)|(?:never ?mind|forget(?: about)?|ignore|disregard|don't do|do not do|stop doing|no need to do)\s+(?:what|whatever)\s+(?:you (?:were|have been|are)|you've been)\s+(?:asked|told|instructed|programmed|set up|built|designed|supposed|meant|configured)\s+to\s+do)\b/gi,
+  },
+  {
+    id: 'override.disobey_instructions',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model not to do what its instructions or developers say.',
+    pattern:
+      /\b(?:do not|don't|stop|never)\s+(?:do(?:ing)?|follow(?:ing)?|obey(?:ing)?|listen(?:ing)? to)\s+what\s+(?:your\s+(?:instructions|prompt|rules|guidelines|developers?|creators?|operators?|owners?|programming)|the\s+(?:system prompt|developers?|operator))\s+(?:say|says|said|tell|tells|told|want|wants|wanted)\b/gi,
   },
   {
     id: 'override.no_longer_role',
