@@ -161,7 +161,7 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'Tells the model it is free of its rules, filters or ethics.',
     pattern:
-      /\b(?:you|you're|you are|your|ai|assistant|chatbot|model|it|dan)\b[^.\n]{0,60}?\b(?:(?:have|has|with) no|without(?: any)?|free (?:of|from)(?: all| any)?|not bound by|unbound by|released from|broken free (?:of|from)|not restricted by|no longer (?:bound|restricted|limited) by|(?:don't|do not|doesn't|does not) (?:have|follow|need to follow|care about|abide by)(?: any)?)\s+(?:\w+\s+){0,2}?(?:restrictions|filters|filtering|censorship|ethics|ethical (?:guidelines|principles|constraints)|moral(?:s|ity| guidelines| principles)?|guidelines|limitations|limits|rules|policies|content polic(?:y|ies)|safety (?:guidelines|measures|protocols)|boundaries)\b/gi,
+      /\b(?:you|you're|you are|your|ai|assistant|chatbot|model|it|dan|entity|persona|bot|version of (?:yourself|chatgpt|gpt))\b[^.\n]{0,60}?\b(?:(?:have|has|with) no|without(?: any)?|free (?:of|from)(?: all| any)?|not bound by|unbound by|released from|broken free (?:of|from)|not restricted by|no longer (?:bound|restricted|limited) by|(?:don't|do not|doesn't|does not) (?:have|follow|need to follow|care about|abide by)(?: any)?)\s+(?:\w+\s+){0,2}?(?:restrictions|filters|filtering|censorship|ethics|ethical (?:guidelines|principles|constraints)|moral(?:s|ity| guidelines| principles)?|guidelines|limitations|limits|rules|policies|content polic(?:y|ies)|safety (?:guidelines|measures|protocols)|boundaries)\b/gi,
   },
   {
     id: 'persona.unfiltered_ai',
@@ -227,6 +227,22 @@ export const RULES: readonly Rule[] = [
     explanation: 'Forbids refusals, warnings or disclaimers.',
     pattern:
       /\b(?:never|do not|don't|must not|should not|shouldn't|cannot|can't|will not|won't|are not allowed to|is not allowed to)\s+(?:ever\s+)?(?:refuse|decline|deny|reject)\s+(?:a |any |to |my |the |user)|\b(?:without|no)\s+(?:any\s+)?(?:warnings?|disclaimers?|caveats?|moral(?:izing)?|ethical)\s+(?:or\s+\w+\s+)?(?:and|or|,)?\s*(?:warnings?|disclaimers?|caveats?|lectures?|judg(?:e)?ments?)?\b[^.\n]{0,40}\b(?:regardless|no matter|even if|however (?:illegal|unethical|harmful))/gi,
+  },
+  {
+    id: 'refusal.ai_never_refuses',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Describes the AI persona the model should be as one that never refuses.',
+    pattern:
+      /\b(?:ai|chatbot|assistant|model|bot|dan|entity|persona|version of (?:yourself|chatgpt|gpt))\s+(?:that|which|who)\s+(?:never|will never|doesn't|does not|won't|cannot|can't)\s+(?:ever\s+)?(?:refuses?|declines?|rejects?|says? no to)\s+(?:a |any |to |anything|requests?)/gi,
+  },
+  {
+    id: 'refusal.warning_then_rules',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Asks for a token policy warning followed by the rule-breaking answer.',
+    pattern:
+      /\b(?:moraliz|moralis)\w*\s+(?:rant|lecture|speech|warning)\s+about\s+(?:the\s+)?(?:openai|content|usage)\s+(?:content\s+)?polic|\b(?:mandatory|obligatory|required)\s+(?:warning|disclaimer|bullshit|lecture)s?\s+out of the way\b/gi,
   },
   {
     id: 'refusal.cannot_say_sorry',
