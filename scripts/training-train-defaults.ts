@@ -50,6 +50,8 @@ const { values: args } = parseArgs({
     // Hand-written probe (evaluation only; see test/fixtures/detection-probe.README.md).
     'probe-dir': { type: 'string', default: 'test/fixtures' },
     seed: { type: 'string', default: '42' },
+    // Trainer parameter overrides as JSON, e.g. '{"char_ngrams":[3,4]}' (featurizer experiments).
+    params: { type: 'string', default: '{}' },
     // Sentence encoding is the slow part (~20-150 ms per text on 2 cores), so the embedding
     // head trains on a capped sample: benign rows per public file, and fewer generated rows.
     'embed-max-benign-per-file': { type: 'string', default: '1500' },
@@ -61,6 +63,7 @@ const { values: args } = parseArgs({
 });
 
 const seed = Number(args.seed);
+const overrides = JSON.parse(args.params!) as Record<string, unknown>;
 const dataDir = resolve(args['data-dir']!);
 const cacheDir = resolve(args['cache-dir']!);
 const log = (...a: unknown[]) => console.log(new Date().toISOString().slice(11, 19), ...a);
@@ -159,7 +162,7 @@ async function main(): Promise<void> {
         // Early stopping/calibration use a split of the training side: the held-out files stay unseen.
         const out = await trainer.train(
           { name: `${modelId}-fold`, version: '0.0.0', train, val: [] },
-          { ...trainer.defaults, seed },
+          { ...trainer.defaults, ...overrides, seed },
           hooks,
         );
         const probs = await predictAll(out.artifact, val);
@@ -193,7 +196,7 @@ async function main(): Promise<void> {
         notes:
           'Trained by scripts/training-train-defaults.ts on the permissive shared data files plus red-team generator output.',
       },
-      { ...trainer.defaults, seed },
+      { ...trainer.defaults, ...overrides, seed },
       hooks,
     );
     const trainSeconds = (Date.now() - tf) / 1000;

@@ -161,7 +161,7 @@ export const RULES: readonly Rule[] = [
     severity: 'strong',
     explanation: 'Tells the model it is free of its rules, filters or ethics.',
     pattern:
-      /\b(?:you|you're|you are|your|ai|assistant|chatbot|model|it|dan)\b[^.\n]{0,60}?\b(?:(?:have|has|with) no|without(?: any)?|free (?:of|from)(?: all| any)?|not bound by|unbound by|released from|broken free (?:of|from)|not restricted by|no longer (?:bound|restricted|limited) by|(?:don't|do not|doesn't|does not) (?:have|follow|need to follow|care about|abide by)(?: any)?)\s+(?:\w+\s+){0,2}?(?:restrictions|filters|filtering|censorship|ethics|ethical (?:guidelines|principles|constraints)|moral(?:s|ity| guidelines| principles)?|guidelines|limitations|limits|rules|policies|content polic(?:y|ies)|safety (?:guidelines|measures|protocols)|boundaries)\b/gi,
+      /\b(?:you|you're|you are|your|ai|assistant|chatbot|model|it|dan|entity|persona|bot|version of (?:yourself|chatgpt|gpt))\b[^.\n]{0,60}?\b(?:(?:have|has|with) no|without(?: any)?|free (?:of|from)(?: all| any)?|not bound by|unbound by|released from|broken free (?:of|from)|not restricted by|no longer (?:bound|restricted|limited) by|(?:don't|do not|doesn't|does not) (?:have|follow|need to follow|care about|abide by)(?: any)?)\s+(?:\w+\s+){0,2}?(?:restrictions|filters|filtering|censorship|ethics|ethical (?:guidelines|principles|constraints)|moral(?:s|ity| guidelines| principles)?|guidelines|limitations|limits|rules|policies|content polic(?:y|ies)|safety (?:guidelines|measures|protocols)|boundaries)\b/gi,
   },
   {
     id: 'persona.unfiltered_ai',
@@ -194,6 +194,31 @@ export const RULES: readonly Rule[] = [
     explanation: 'Forbids the model from breaking character.',
     pattern: /\b(?:never|do not|don't|must not)\s+break\s+character\b|\bstay in character\b/gi,
   },
+  // Community jailbreak markers (personas and phrases that circulate in jailbreak prompts).
+  {
+    id: 'persona.freed_from_ai_limits',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Declares the model freed from the confines or limits of AI or its programming.',
+    pattern:
+      /\b(?:freed|liberated|released|broken free|breaks? free|break(?:ing)? free|escaped)\s+(?:from\s+)?(?:the\s+)?(?:typical\s+|usual\s+|normal\s+)?(?:confines|constraints|shackles|chains|limits|limitations|prison|cage)\s+of\s+(?:ai|a\.i\.|artificial intelligence|openai|your (?:programming|creators|training|developers))\b/gi,
+  },
+  {
+    id: 'persona.community_names',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Names a well-known jailbreak persona (STAN, AIM, BetterDAN, Mongo Tom, evil/dark GPT variants).',
+    pattern:
+      /\b(?:strive to avoid norms|always intelligent and machiavellian|mongo tom|better ?dan|(?:based|dark|evil|chaos|nsfw|devil|unchained|anarchy|jailbroken|uncensored)[- ]?(?:gpt|bot|ai)\b|\/jailbr(?:oken|eak)\b)/gi,
+  },
+  {
+    id: 'persona.say_anything',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Says the model will produce anything, even offensive, illegal or harmful content.',
+    pattern:
+      /\b(?:can|will|must|should|is able to|are able to)\s+(?:say|do|generate|write|produce|answer)\s+(?:anything|everything|any (?:request|question|content|prompt))\b[^.\n]{0,30}?\b(?:even|including|no matter (?:how|if))\b[^.\n]{0,30}?\b(?:offensive|illegal|harmful|unethical|immoral|explicit|dangerous|inappropriate|against (?:the|its|your) (?:rules|policies|guidelines))/gi,
+  },
   // ---- refusal suppression
   {
     id: 'refusal.never_refuse',
@@ -202,6 +227,22 @@ export const RULES: readonly Rule[] = [
     explanation: 'Forbids refusals, warnings or disclaimers.',
     pattern:
       /\b(?:never|do not|don't|must not|should not|shouldn't|cannot|can't|will not|won't|are not allowed to|is not allowed to)\s+(?:ever\s+)?(?:refuse|decline|deny|reject)\s+(?:a |any |to |my |the |user)|\b(?:without|no)\s+(?:any\s+)?(?:warnings?|disclaimers?|caveats?|moral(?:izing)?|ethical)\s+(?:or\s+\w+\s+)?(?:and|or|,)?\s*(?:warnings?|disclaimers?|caveats?|lectures?|judg(?:e)?ments?)?\b[^.\n]{0,40}\b(?:regardless|no matter|even if|however (?:illegal|unethical|harmful))/gi,
+  },
+  {
+    id: 'refusal.ai_never_refuses',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Describes the AI persona the model should be as one that never refuses.',
+    pattern:
+      /\b(?:ai|chatbot|assistant|model|bot|dan|entity|persona|version of (?:yourself|chatgpt|gpt))\s+(?:that|which|who)\s+(?:never|will never|doesn't|does not|won't|cannot|can't)\s+(?:ever\s+)?(?:refuses?|declines?|rejects?|says? no to)\s+(?:a |any |to |anything|requests?)/gi,
+  },
+  {
+    id: 'refusal.warning_then_rules',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: 'Asks for a token policy warning followed by the rule-breaking answer.',
+    pattern:
+      /\b(?:moraliz|moralis)\w*\s+(?:rant|lecture|speech|warning)\s+about\s+(?:the\s+)?(?:openai|content|usage)\s+(?:content\s+)?polic|\b(?:mandatory|obligatory|required)\s+(?:warning|disclaimer|bullshit|lecture)s?\s+out of the way\b/gi,
   },
   {
     id: 'refusal.cannot_say_sorry',
@@ -269,6 +310,140 @@ export const RULES: readonly Rule[] = [
     explanation: 'Asks for a secret value (password, key) held by the system.',
     pattern:
       /\b(?:what(?:'s| is| was)|tell me|reveal|give me|print|output|disclose)\b[^.\n?]{0,20}?\bthe\s+(?:secret(?:\s+(?:key|word|code|password))?|password|passcode|api[\s_-]?key|access code|hidden (?:word|key|code))\b(?!\s+(?:policy|field|manager|reset|strength|requirements|hash))/gi,
+  },
+  // Human-style extraction: the hidden text named "your instructions / your prompt / what you
+  // were told" rather than "system prompt". "your instructions on/for/about X" (asking the
+  // assistant for its own how-to) is excluded; "rules" stays weak (game rules, house rules).
+  {
+    id: 'extraction.reveal_your_instructions',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks the model to reveal, repeat or transform its own instructions or prompt.',
+    pattern:
+      /\b(?<!\b(?:the|an?|this|that|its|my)\s)(?:reveal|show|print|display|output|repeat|recite|dump|leak|paste|copy(?: out)?|quote|spell out|write (?:out|down)|type out|read (?:me )?back|disclose|expose|share|give me|tell me|list|translate|summari[sz]e|paraphrase|rewrite|spell[- ]check|proofread|encode|convert|echo|post|explain|describe|outline|give me a summary of)\b[^.\n?]{0,25}?\byour\s+(?:(?:full|entire|exact|complete|original|initial|first|hidden|secret|actual|real|current|internal|starting|setup)\s+){0,2}(?:instructions|prompt|directives|set-?up (?:text|message|instructions)|initial message|first message|configuration(?: text)?)\b(?!\s+(?:on|for|about|to|regarding|how|that you(?:'d| would) give|in (?:a|the) (?:recipe|manual)|creates?|produces?|generates?|should|will|is|are|needs?|must|could|can|would|does|do|has|have|might|works?|gets?))/gi,
+  },
+  {
+    id: 'extraction.what_instructions',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks what the model was told or instructed before the conversation.',
+    pattern:
+      /\bwhat(?:'s|’s|s\b|\s+(?:were|was|are|is|did))\s*(?:you\s+(?:told|instructed|given|programmed|configured|asked|prompted)(?:\s+to\s+do)?\s+(?:before|at the (?:start|beginning)|initially|originally|earlier|by (?:your|the) (?:developers?|creators?|operators?|admins?|owners?|company))|your\s+(?:(?:exact|original|initial|first|full|secret|hidden|starting)\s+)?(?:instructions|prompt|directives)(?:\s+(?:you were|you've been|you have been) given)?\s*(?:[?.!]|$|exactly|verbatim|word for word))/gi,
+  },
+  {
+    id: 'extraction.first_message',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks for the first message or instruction the model received.',
+    pattern:
+      /\b(?:what|which|repeat|print|show|quote|tell me|give me|write out|recite)\b[^.\n?]{0,20}?\b(?:the|your)\s+(?:very\s+)?(?:first|initial|opening|original|earliest)\s+(?:message|instructions?|prompt|text|lines?|sentences?|words|directive)\s+(?:(?:that\s+)?you\s+(?:received|got|were given|were sent|saw|read|were told)|(?:of|in|at the (?:start|beginning|top) of)\s+(?:this|our)\s+(?:conversation|chat|session|context|thread)|in\s+your\s+context)\b/gi,
+  },
+  {
+    id: 'extraction.start_with_you_are',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks to repeat the text that starts the hidden prompt ("starting with \'You are\'").',
+    pattern:
+      /\b(?:repeat|print|output|write|copy|echo|show|return|list|paste)\b[^\n]{0,80}?\b(?:starting|beginning|begin|start) (?:with|from|at) (?:the (?:phrase|words?|sentence|line) )?["'“‘]?you are\b/gi,
+  },
+  {
+    id: 'extraction.text_given_to_you',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks for the text or instructions the model received before the user.',
+    pattern:
+      /\b(?:print|show|repeat|output|write(?: out| down)?|type out|list|give me|tell me|paste|reveal|quote|recite|explain|describe)\s+(?:me\s+)?(?:all\s+(?:of\s+)?)?(?:the\s+|what\s+|which\s+)?(?:text|words|instructions|rules|directives|messages?|everything|content)\s+(?:you (?:were|have been|got) (?:given|told|sent|fed)|that (?:was|were) (?:given|sent|fed) to you|you received)\b/gi,
+  },
+  {
+    id: 'extraction.above_prompt',
+    label: 'system_extraction',
+    severity: 'strong',
+    explanation: 'Asks to repeat or transform the prompt or instructions that came before.',
+    pattern:
+      /\b(?:repeat|print|output|show|reveal|display|write out|echo|copy|dump|translate|summari[sz]e|spell out|recite|paste|quote)\s+(?:me\s+)?(?:all\s+(?:of\s+)?)?the\s+(?:above|previous|preceding|prior|earlier|initial|original|first|hidden)\s+(?:prompts?|instructions|initiali[sz]ation|system (?:prompt|message)|directives)\b(?!\s+(?:for|on|with|to|in (?:the|each|every|step|row|round)|until|but|again|step))/gi,
+  },
+  // Goal hijacking written by hand: "forget your task", "ignore the above and ...".
+  {
+    id: 'override.abandon_task',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model to drop its assigned task or role.',
+    pattern:
+      /\b(?<!(?:\bnot|n't|\bnever)\s)(?:ignore|disregard|forget(?: about)?|abandon|drop|set aside|stop doing|cancel|scrap)\s+(?:all\s+(?:of\s+)?)?(?:your\s+(?:(?:previous|prior|current|original|initial|assigned|earlier|first|actual|real|usual)\s+)?|(?:the|this|that|my)\s+(?:previous|prior|current|original|initial|assigned|earlier|above|first)\s+|(?:all\s+)?(?:previous|prior|earlier)\s+)(?:tasks?|assignments?|role|mission|objective|job|persona|duties|programming)\b/gi,
+  },
+  {
+    id: 'override.ignore_above',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model to ignore what came before ("ignore the above and ...").',
+    pattern:
+      /\b(?<!(?:\bnot|n't|\bplease)\s)(?:ignore|disregard|forget|pay no attention to|don't pay attention to|do not pay attention to)\s+(?:all\s+(?:of\s+)?)?(?:the|what(?:ever)?\s+(?:is|was|came|you (?:were|have been) told))\s+(?:(?:text|stuff|content|instructions?)\s+)?(?:above|before(?: this)?|previously|earlier|so far)\b(?=\s*(?:[.,;:!\-–—]|and\b|then\b|instead\b|now\b|$))/gi,
+  },
+  {
+    id: 'override.directives_given',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model to ignore the instructions or rules it was given ("the rules above").',
+    pattern:
+      /\b(?<!(?:\bnot|n't|\bnever|\bplease|\bkindly)\s)(?:ignore|disregard|forget|do not follow|don't follow|stop following|pay no attention to|do not obey|don't obey|stop obeying|override|bypass)\s+(?:all\s+(?:of\s+)?)?(?:the|your|any|those|these)\s+(?:\w+\s+)?(?:instructions|rules|guidelines|directives|directions|orders|prompts?|constraints|restrictions)\s+(?:above|before this|so far|(?:that\s+)?you (?:were|have been|got) (?:given|told|sent)|(?:that (?:were|was) )?given to you|you received|you were (?:set up|configured|programmed) with)\b(?!,?\s+(?:if|when|unless|they|it|as|because|since|for (?:the|older|old|your|version|model)|on (?:windows|mac|linux|older)))/gi,
+  },
+  {
+    id: 'override.instructions_void',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: "Declares the model's earlier instructions void or outdated.",
+    pattern:
+      /\b(?:(?:your|all(?: of)?(?: the| your)?)\s+(?:above|previous|prior|earlier|preceding|original|old|initial|current)\s+|the above\s+)(?:instructions|rules|directives|guidelines|prompts?|tasks?|orders)\s+(?:are|is|were|have been)\s+(?:now\s+)?(?:no longer (?:valid|relevant|in effect|active|needed|apply|applicable)|void|null(?: and void)?|cancell?ed|revoked|outdated|obsolete|invalid|superseded|over|irrelevant|not important|a test|fake|deprecated|lifted|suspended)\b|\beverything (?:above|before this|you were told)\s+(?:is|was)\s+(?:now\s+)?(?:outdated|void|irrelevant|obsolete|cancell?ed|invalid|a test|fake|no longer valid)\b/gi,
+  },
+  {
+    id: 'override.instead_of_job',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Asks the model to do something else instead of its job or what it was told.',
+    pattern:
+      /\b(?:instead of (?:doing\s+)?your\s+(?:\w+\s+)?(?:job|task|role|assignment|purpose|duties|instructions)|(?:never ?mind|forget(?: about)?|ignore|disregard|don't do|do not do|stop doing|no need to do)\s+(?:what|whatever)\s+(?:you (?:were|have been|are)|you've been)\s+(?:asked|told|instructed|programmed|set up|built|designed|supposed|meant|configured)\s+to\s+do)\b/gi,
+  },
+  {
+    id: 'override.disobey_instructions',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Tells the model not to do what its instructions or developers say.',
+    pattern:
+      /\b(?:do not|don't|stop|never)\s+(?:do(?:ing)?|follow(?:ing)?|obey(?:ing)?|listen(?:ing)? to)\s+what\s+(?:your\s+(?:instructions|prompt|rules|guidelines|developers?|creators?|operators?|owners?|programming)|the\s+(?:system prompt|developers?|operator))\s+(?:say|says|said|tell|tells|told|want|wants|wanted)\b/gi,
+  },
+  {
+    id: 'override.no_longer_role',
+    label: 'prompt_injection',
+    severity: 'weak',
+    explanation: 'Tells the model it no longer has its role ("you are no longer a translator").',
+    pattern:
+      /\b(?:you are|you're) no longer (?:an?|the|my) (?:\w+\s+){0,2}?(?:assistant|bot|chatbot|translator|summari[sz]er|agent|model|ai|helper|reviewer|classifier)\b|\bstop being (?:an?|the) (?:\w+\s+){0,2}?(?:assistant|bot|chatbot|translator|summari[sz]er|agent|reviewer|classifier)\b/gi,
+  },
+  // Instructions hidden in retrieved content, addressed to whatever AI reads it.
+  {
+    id: 'indirect.ai_reading_this',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Content addresses the AI that is reading, summarising or processing it.',
+    pattern:
+      /\b(?:ai|assistants?|chatbots?|llms?|language models?|gpts?|bots?|agents?|models?|summari[sz]ers?)\s+(?:that (?:is|are)\s+)?(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|reviewing|handling|scanning|screening|ingesting)\s+(?:this|these|the following)\s+(?:document|email|e-mail|page|web ?page|text|file|message|content|resume|cv|review|data|article|thread|ticket|code|notes?|table|post|comment|listing|application|memo)s?\b[^.\n]{0,30}?\b(?:must|should|shall|need to|has to|have to|are (?:required|instructed) to|is (?:required|instructed) to|will|please|:)/gi,
+  },
+  {
+    id: 'indirect.hide_from_user',
+    label: 'prompt_injection',
+    severity: 'strong',
+    explanation: 'Hidden instruction that asks to be kept from the user.',
+    pattern:
+      /\b(?:do not|don't|never)\s+(?:mention|reveal|disclose|show|reference|acknowledge|repeat|quote|tell the user about)\s+(?:this|these)\s+(?:hidden\s+)?(?:instructions?|notes?|lines?|sentences?|comments?|directives?)\b(?:\s+(?:to|with) (?:the|any) (?:user|reader|human|customer))?|\b(?:without (?:telling|informing|notifying|alerting) the user|(?:do not|don't|never) (?:tell|inform|alert|notify) the user)\b[^.\n]{0,40}\b(?:about|that) (?:this|these) (?:instructions?|notes?|change|step)/gi,
+  },
+  // Jailbreaks that ask the model to drop its vendor's policies.
+  {
+    id: 'persona.vendor_policy',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: "Tells the model to ignore or bypass its vendor's content policy.",
+    pattern:
+      /\b(?:ignore|ignores|ignoring|bypass(?:es|ing)?|disregard(?:s|ing)?|break(?:s|ing)? free (?:of|from)|(?:is |are )?not bound by|(?:doesn't|does not|don't|do not|won't|will not|no longer|never)\s+(?:have to |need to )?(?:follow|abide by|adhere to|care about|comply with))\s+(?:all\s+|any\s+|the\s+)?(?:OpenAI|Anthropic|Google|Meta|Microsoft)(?:'s|’s)?\s+(?:\w+\s+)?(?:content\s+)?(?:polic(?:y|ies)|guidelines|rules|restrictions|terms)/gi,
   },
   // ---- delimiter / format injection
   {

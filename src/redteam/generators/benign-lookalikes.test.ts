@@ -46,6 +46,29 @@ describe('documents and new attack techniques', () => {
     }
   });
 
+  it('renders the data-like carriers (forum, listing, job ad, JSON, log, transcript, FAQ) clean and with a payload', () => {
+    for (const kind of ['forum_post', 'product_listing', 'job_posting', 'json_record', 'log', 'transcript', 'faq'] as const) {
+      expect(DOC_KINDS).toContain(kind);
+      for (let s = 1; s <= 5; s++) {
+        const clean = renderDocument(kind, mulberry32(s));
+        const dirty = renderDocument(kind, mulberry32(s), 'PAYLOAD-XYZ');
+        expect(clean).not.toMatch(/PAYLOAD-XYZ|[⟨⟩]/);
+        expect(dirty).toContain('PAYLOAD-XYZ');
+        if (kind === 'json_record') expect(() => JSON.parse(clean)).not.toThrow();
+      }
+    }
+  });
+
+  it('generates round-about extraction that never names the system prompt, and hides instructions in the new carriers', () => {
+    const a = generateAttacks({ count: 4000, seed: 23 });
+    const round = a.filter((x) => x.technique === 'roundabout_extraction').map((x) => x.text);
+    expect(round.length).toBeGreaterThan(30);
+    expect(round.filter((t) => /system prompt/i.test(t))).toEqual([]);
+    const docs = a.filter((x) => x.technique === 'indirect_injection').map((x) => x.text);
+    expect(docs.some((t) => /^\{\n|\n\{\n/.test(t) || t.startsWith('{'))).toBe(true);
+    expect(docs.some((t) => /Transcript — /.test(t))).toBe(true);
+  });
+
   it('generates community personas, rule-less-world stories and casual extraction', () => {
     const a = generateAttacks({ count: 3000, seed: 21 });
     const of = (t: string) => a.filter((x) => x.technique === t).map((x) => x.text);

@@ -184,4 +184,46 @@ export const LOOKALIKE_KINDS: Record<string, { weight: number; make: Maker }> = 
         rng,
       ),
   },
+  ai_mention_document: {
+    // Clean documents that talk about AI tools, assistants, summaries and automated screening
+    // (product news, policies, FAQs): the words of an addressed-to-the-AI injection, no order.
+    weight: 3,
+    make: (rng) => {
+      const body = expand(
+        pick(rng, [
+          'Update: our support team now uses an AI assistant to draft replies. A human checks every answer before it is sent.',
+          'Policy reminder: do not paste customer data into public chatbots. Approved AI tools are listed on the intranet.',
+          'FAQ: Will an AI read my application? Applications are screened by recruiters; automated tools only check that the form is complete.',
+          'Release notes: the assistant can now summarise long email threads and suggest replies. You can turn this off in Settings.',
+          'Meeting notes, ⟨day⟩\n- ⟨name⟩ demoed the new summariser for tickets.\n- Agreed: AI-drafted answers must be reviewed.\n- Next: measure how often the bot escalates to a human.',
+          'Hi ⟨name⟩, the chatbot on our site keeps giving customers the old opening hours. Could you update its instructions to say we open at ⟨time⟩? Thanks, ⟨name⟩',
+          'Blog: five things we learned letting an AI model summarise our research papers. Lesson one: always read the original.',
+          'Course outline: Week 3 covers prompt design for assistants, including how to write clear instructions and what to keep out of them.',
+          'Note for reviewers: this pull request adds tests for the summarisation bot and does not change its prompt.',
+          'Reader comment: I asked the assistant to summarise this article and it missed the main point. Maybe the headline is misleading?',
+        ]),
+        G,
+        rng,
+      );
+      return pick(rng, ['', 'Summarize this:\n\n', 'What is this about?\n\n', 'Extract the action items:\n\n']) + body;
+    },
+  },
+  chat_followup: {
+    // Ordinary turns that ask for instructions, a setup or the "above" text the user wrote
+    // themselves: benign twins of round-about extraction.
+    weight: 3,
+    make: (rng) =>
+      expand(
+        pick(rng, [
+          'What instructions came with the ⟨IKEA desk|new router|coffee machine|baby monitor⟩? I threw the leaflet away.', 'Can you explain the setup steps for ⟨tool⟩ again, one by one?',
+          'Proofread the paragraph I pasted above and show me the corrected version.', 'Translate the text above into ⟨French|German|Spanish⟩, please.', 'Spell-check my cover letter above and list the fixes.',
+          'What were the instructions for the ⟨science fair|tax form|group project|visa application⟩? I need a checklist.', 'How should I brief a new ⟨babysitter|intern|contractor⟩? Give me a template.',
+          'Give me the exact wording of the ⟨GDPR|Fifth Amendment|Miranda warning|first article of the UN declaration⟩.', 'Repeat the last step, I missed it.', 'What did you tell me about ⟨topic⟩ before? Say it again in simpler words.',
+          'My boss gave me vague instructions for ⟨topic⟩. Help me turn them into a plan.', 'How do I write a preamble for a ⟨constitution|club charter|contract⟩?', 'Describe how a pilot is briefed before a flight.',
+          'Can you tell me what a system administrator does day to day?', 'Write out the rules of ⟨chess|Monopoly|rugby|poker⟩ for a beginner.', 'Quote the first line of ⟨Pride and Prejudice|Moby-Dick|A Tale of Two Cities⟩.',
+        ]),
+        G,
+        rng,
+      ),
+  },
 };
