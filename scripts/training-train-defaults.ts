@@ -36,7 +36,6 @@ import {
 import { evaluatePredictions, type EvalReport } from '../src/training/evaluate.js';
 import { fileCounts } from '../src/training/trainers/common.js';
 import { trainerRegistry } from '../src/training/trainers/index.js';
-import type { Label } from '../src/ml/labels.js';
 
 const { values: args } = parseArgs({
   options: {
