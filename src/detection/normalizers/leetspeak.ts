@@ -106,7 +106,9 @@ export const leetspeak: Normalizer = {
       for (let w = tokenCharBefore(text, start); w > 0; w = tokenCharBefore(text, start)) start -= w;
       for (let w = tokenCharAt(text, end); w > 0; w = tokenCharAt(text, end)) end += w;
       const tok = text.slice(start, end);
-      out += text.slice(last, start) + (tok.length >= 3 ? foldToken(tok) : tok);
+      // "john.doe@example.com": the local part and domain of an e-mail address are not leet.
+      const email = tok.includes('@') && /^\.[A-Za-z]/.test(text.slice(end, end + 2));
+      out += text.slice(last, start) + (tok.length >= 3 && !email ? foldToken(tok) : tok);
       last = end;
       TRIGGER.lastIndex = end;
       m = TRIGGER.exec(text);
