@@ -226,8 +226,19 @@ export function sparseLogitsInt8(
   x: SparseVector,
   out = new Float64Array(head.labels.length),
 ): Float64Array {
+  return int8Dot(head, w, x.indices, x.values, x.indices.length, out);
+}
+
+/** bias + sum over j < n of values[j] * W[indices[j]], reading the int8 rows. */
+function int8Dot(
+  head: SoftmaxHead,
+  w: Int8Weights,
+  indices: Uint32Array,
+  values: Float32Array,
+  n: number,
+  out: Float64Array,
+): Float64Array {
   const K = head.labels.length;
-  const { indices, values } = x;
   const { q, scales } = w;
   if (K === 5) {
     // The shipped label set: five accumulators in registers, so consecutive rows' loads
@@ -242,7 +253,7 @@ export function sparseLogitsInt8(
       o2 = head.b[2],
       o3 = head.b[3],
       o4 = head.b[4];
-    for (let j = 0; j < indices.length; j++) {
+    for (let j = 0; j < n; j++) {
       const base = indices[j] * 5;
       const v = values[j];
       o0 += Math.fround(q[base] * s0) * v;
@@ -259,7 +270,7 @@ export function sparseLogitsInt8(
     return out;
   }
   for (let k = 0; k < K; k++) out[k] = head.b[k];
-  for (let j = 0; j < indices.length; j++) {
+  for (let j = 0; j < n; j++) {
     const base = indices[j] * K;
     const v = values[j];
     for (let k = 0; k < K; k++) out[k] += Math.fround(q[base + k] * scales[k]) * v;
@@ -287,51 +298,24 @@ export function textLogitsInt8(
   // Short texts touch few weight rows (they stay cached): the first-seen table is cheaper.
   const { n, indices, counts } =
     text.length >= SORTED_MIN_CHARS ? countBucketsSorted(text, cfg) : countBuckets(text, cfg);
+  if (scratchValues.length < n) scratchValues = new Float32Array(n * 2);
+  const values = scratchValues;
   const sub = cfg.sublinearTf;
   let sq = 0;
   for (let k = 0; k < n; k++) {
     const v = tfWeight(counts[k], sub);
+    values[k] = v;
     sq += v * v;
   }
-  // hashFeatures stores fround(v), then multiplies it by 1/sqrt(sq) in float32.
-  const inv = sq > 0 ? 1 / Math.sqrt(sq) : 1;
-  const K = head.labels.length;
-  const { q, scales } = w;
-  if (K !== 5) {
-    for (let k = 0; k < K; k++) out[k] = head.b[k];
-    for (let j = 0; j < n; j++) {
-      const base = indices[j] * K;
-      const v = Math.fround(Math.fround(tfWeight(counts[j], sub)) * inv);
-      for (let k = 0; k < K; k++) out[k] += Math.fround(q[base + k] * scales[k]) * v;
-    }
-    return out;
+  // The float32 roundings of hashFeatures: fround(v), then times 1/sqrt(sq) in float32.
+  if (sq > 0) {
+    const inv = 1 / Math.sqrt(sq);
+    for (let k = 0; k < n; k++) values[k] *= inv;
   }
-  const s0 = scales[0],
-    s1 = scales[1],
-    s2 = scales[2],
-    s3 = scales[3],
-    s4 = scales[4];
-  let o0 = head.b[0],
-    o1 = head.b[1],
-    o2 = head.b[2],
-    o3 = head.b[3],
-    o4 = head.b[4];
-  for (let j = 0; j < n; j++) {
-    const base = indices[j] * 5;
-    const v = Math.fround(Math.fround(tfWeight(counts[j], sub)) * inv);
-    o0 += Math.fround(q[base] * s0) * v;
-    o1 += Math.fround(q[base + 1] * s1) * v;
-    o2 += Math.fround(q[base + 2] * s2) * v;
-    o3 += Math.fround(q[base + 3] * s3) * v;
-    o4 += Math.fround(q[base + 4] * s4) * v;
-  }
-  out[0] = o0;
-  out[1] = o1;
-  out[2] = o2;
-  out[3] = o3;
-  out[4] = o4;
-  return out;
+  return int8Dot(head, w, indices, values, n, out);
 }
+
+let scratchValues = new Float32Array(4096);
 
 export function denseLogits(
   head: SoftmaxHead,
