@@ -15,7 +15,7 @@ import {
   countBuckets,
   countBucketsSorted,
   hashFeatures,
-  tfWeight,
+  normalisedValues,
   validateHashingConfig,
   type HashingConfig,
   type SparseVector,
@@ -300,18 +300,7 @@ export function textLogitsInt8(
     text.length >= SORTED_MIN_CHARS ? countBucketsSorted(text, cfg) : countBuckets(text, cfg);
   if (scratchValues.length < n) scratchValues = new Float32Array(n * 2);
   const values = scratchValues;
-  const sub = cfg.sublinearTf;
-  let sq = 0;
-  for (let k = 0; k < n; k++) {
-    const v = tfWeight(counts[k], sub);
-    values[k] = v;
-    sq += v * v;
-  }
-  // The float32 roundings of hashFeatures: fround(v), then times 1/sqrt(sq) in float32.
-  if (sq > 0) {
-    const inv = 1 / Math.sqrt(sq);
-    for (let k = 0; k < n; k++) values[k] *= inv;
-  }
+  normalisedValues(counts, n, cfg.sublinearTf, values);
   return int8Dot(head, w, indices, values, n, out);
 }
 

@@ -388,19 +388,30 @@ export function countBucketsSorted(text: string, cfg: HashingConfig = DEFAULT_HA
  * Indices are unique (in first-seen order); values are L2-normalised.
  */
 export function hashFeatures(text: string, cfg: HashingConfig = DEFAULT_HASHING): SparseVector {
-  const { n, indices: li, counts: lc } = countBuckets(text, cfg);
-  const indices = li.slice(0, n);
+  const { n, indices, counts } = countBuckets(text, cfg);
   const values = new Float32Array(n);
+  normalisedValues(counts, n, cfg.sublinearTf, values);
+  return { indices: indices.slice(0, n), values };
+}
+
+/**
+ * The feature values of bucket counts (first `n`): tf weights, L2-normalised, written into
+ * `out` in float32 (the roundings the trained models saw).
+ */
+export function normalisedValues(
+  counts: Uint32Array,
+  n: number,
+  sublinear: boolean,
+  out: Float32Array,
+): void {
   let sq = 0;
-  const sub = cfg.sublinearTf;
   for (let k = 0; k < n; k++) {
-    const v = tfWeight(lc[k], sub);
-    values[k] = v;
+    const v = tfWeight(counts[k], sublinear);
+    out[k] = v;
     sq += v * v;
   }
   if (sq > 0) {
     const inv = 1 / Math.sqrt(sq);
-    for (let k = 0; k < n; k++) values[k] *= inv;
+    for (let k = 0; k < n; k++) out[k] *= inv;
   }
-  return { indices, values };
 }
