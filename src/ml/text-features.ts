@@ -89,8 +89,7 @@ let generation = 0;
 let generationBits = 0;
 
 /**
- * The slot table for one pass: `cap` slots of [tag, list position], tag = generation << bits |
- * bucket. Moving to a new generation empties every slot at once; the table is zeroed only when
+ * The slot table for one pass: `cap` slots of [tag, count], tag = generation << bits | bucket. Moving to a new generation empties every slot at once; the table is zeroed only when
  * the generation counter would overflow the bits left above the bucket index.
  */
 function tableFor(cap: number, bits: number): Int32Array {
@@ -108,6 +107,14 @@ function tableFor(cap: number, bits: number): Int32Array {
 let listIndices = new Uint32Array(4096);
 let listCounts = new Uint32Array(4096);
 let listSlots = new Uint32Array(4096);
+
+/** Grow the first-seen list buffers to hold `n` buckets. */
+function ensureLists(n: number): void {
+  if (listIndices.length >= n) return;
+  listIndices = new Uint32Array(n);
+  listCounts = new Uint32Array(n);
+  listSlots = new Uint32Array(n);
+}
 let grams = new Uint32Array(4096);
 let codes = new Uint16Array(4096);
 let wordHashes = new Uint32Array(1024);
@@ -115,7 +122,7 @@ let wordHashes = new Uint32Array(1024);
 const LOG_TF = Float64Array.from({ length: 256 }, (_, tf) => (tf === 0 ? 0 : 1 + Math.log(tf)));
 
 /** The value a bucket with term frequency `tf` gets before L2 normalisation. */
-export function tfWeight(tf: number, sublinear: boolean): number {
+function tfWeight(tf: number, sublinear: boolean): number {
   return sublinear ? (tf < 256 ? LOG_TF[tf] : 1 + Math.log(tf)) : tf;
 }
 
@@ -259,12 +266,7 @@ export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING)
   // the table starts at the n-gram count and doubles (rehashing the list) past half full.
   let cap = 1 << 12;
   while (cap < nGrams && cap < dim * 2) cap *= 2;
-  const maxUnique = Math.min(nGrams, dim);
-  if (listIndices.length < maxUnique) {
-    listIndices = new Uint32Array(maxUnique);
-    listCounts = new Uint32Array(maxUnique);
-    listSlots = new Uint32Array(maxUnique);
-  }
+  ensureLists(Math.min(nGrams, dim));
   const bits = 31 - Math.clz32(dim);
   const li = listIndices;
   const lc = listCounts;
@@ -337,11 +339,7 @@ export function countBucketsSorted(text: string, cfg: HashingConfig = DEFAULT_HA
   const lowMask = (1 << lowBits) - 1;
   const highBuckets = 1 << (bits - lowBits);
   if (sortBuf.length < nGrams) sortBuf = new Uint32Array(nGrams);
-  if (listIndices.length < nGrams) {
-    listIndices = new Uint32Array(nGrams);
-    listCounts = new Uint32Array(nGrams);
-    listSlots = new Uint32Array(nGrams);
-  }
+  ensureLists(Math.min(nGrams, cfg.dim));
   const tmp = sortBuf;
   const dc = digitCounts;
   // Pass 1, low digit: gr -> tmp (masked to bucket indices on the way).
