@@ -280,6 +280,7 @@ function int8Dot(
 
 /** From about 200 words on, scoring reads the bucket counts in bucket order (see below). */
 const SORTED_MIN_CHARS = 1200;
+let scratchValues = new Float32Array(4096);
 
 /**
  * `sparseLogitsInt8(head, w, hashFeatures(text, cfg))` without building the sparse vector: it
@@ -288,7 +289,7 @@ const SORTED_MIN_CHARS = 1200;
  * the weight rows are read front to back), which agrees with the first-seen sum to float64
  * rounding (~1e-15); shorter ones in first-seen order, bit-identical.
  */
-export function textLogitsInt8(
+function textLogitsInt8(
   head: SoftmaxHead,
   w: Int8Weights,
   cfg: HashingConfig,
@@ -303,8 +304,6 @@ export function textLogitsInt8(
   normalisedValues(counts, n, cfg.sublinearTf, values);
   return int8Dot(head, w, indices, values, n, out);
 }
-
-let scratchValues = new Float32Array(4096);
 
 export function denseLogits(
   head: SoftmaxHead,

@@ -222,7 +222,7 @@ function analyse(re: RegExp): { branches: Branch[] } | null {
   return i === src.length ? { branches: out } : null;
 }
 
-/** What the prefilter says about one text; arrays are reused by the next call. */
+/** What the prefilter says about one text; the `starts` arrays are reused by the next call. */
 export interface Prefiltered {
   /** candidates[r] is false only when rule r cannot match the text. */
   candidates: boolean[];

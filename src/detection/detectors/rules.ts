@@ -14,18 +14,14 @@ export const RULES_VERSION = `rules-${RULES.length}.2`;
 /** `re` searches (global); `sticky` matches only at lastIndex, for rules tried at their starts. */
 type Compiled = readonly { rule: Rule; re: RegExp; sticky: RegExp }[];
 
-function compile(rules: readonly Rule[]): Compiled {
-  return rules.map((r) => {
-    const flags = r.pattern.flags.replace(/[gy]/g, '');
-    return {
-      rule: r,
-      re: new RegExp(r.pattern.source, flags + 'g'),
-      sticky: new RegExp(r.pattern.source, flags + 'y'),
-    };
-  });
-}
-
-const COMPILED: Compiled = compile(RULES);
+const COMPILED: Compiled = RULES.map((r) => {
+  const flags = r.pattern.flags.replace(/[gy]/g, '');
+  return {
+    rule: r,
+    re: new RegExp(r.pattern.source, flags + 'g'),
+    sticky: new RegExp(r.pattern.source, flags + 'y'),
+  };
+});
 
 // One literal pass per view tells which rules can match at all (see rules-prefilter.ts).
 const prefilters = new WeakMap<Compiled, (text: string) => Prefiltered>();
