@@ -98,8 +98,7 @@ export function combine(
   let attack = 0;
   if (voting.length > 0) {
     if (cfg.method === 'max') attack = Math.max(...cal);
-    else if (cfg.method === 'stacked')
-    {
+    else if (cfg.method === 'stacked') {
       const clip = cfg.stacker.clip ?? Infinity;
       attack = sigmoid(
         cfg.stacker.bias +
@@ -109,8 +108,7 @@ export function combine(
             0,
           ),
       );
-    }
-    else {
+    } else {
       let ws = 0;
       voting.forEach((r, i) => {
         const w = cfg.weights[r.detector] ?? 1;
