@@ -10,7 +10,8 @@
  * event loop. Every request carries a distinct text (no result-cache hits). Besides req/s and
  * latency it prints the server's CPU time per request, which stays meaningful on a busy machine.
  * Scenarios: the machine's ceiling (bare Fastify answering a prediction-sized body, same
- * process), the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
+ * process), the platform's shell (the model API's server without detection: auth, schema,
+ * hooks, metrics), the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
  * words and the default ensemble at 50 words under --connections, /predict/batch of 32, then
  * latency with one connection (nothing queued) for 50 / 500 / 5,000 words, fast path and ensemble.
  */
@@ -31,15 +32,31 @@ const PROF = opt('--server-prof', '');
 const MODELS = process.env.MLSEC_MODELS_DIR ?? resolve('models');
 
 type ServerMsg =
-  { address: string; reference: string; headers: Record<string, string> } | { cpu: NodeJS.CpuUsage };
+  | { address: string; reference: string; shell: string; headers: Record<string, string> }
+  | { cpu: NodeJS.CpuUsage };
 
 // ------------------------------------------------------------------ server process
 if (process.env.BENCH_HTTP_ROLE === 'server') {
   const { buildTestApp } = await import('../src/platform/testing.js');
-  const { modelApiService } = await import('../src/detection/service.js');
-  const { warmup } = await import('../src/detection/engine.js');
+  const { modelApiService, PredictBody } = await import('../src/detection/service.js');
+  const { warmup, predictBatchJson } = await import('../src/detection/engine.js');
+  // The platform's shell without detection: a route served by the same createServer as the
+  // model API (request id, auth and role check, body schema, metrics, x-request-id), answering
+  // a real prediction's JSON. /predict minus this is detection, result cache and prediction log.
+  let shellBody = '{}';
+  const shellService = {
+    name: 'bench-shell',
+    port: 0,
+    title: 'bench shell',
+    description: 'platform shell without detection (benchmark only)',
+    routes(app: import('../src/platform/http/service.js').ServiceApp) {
+      app.post('/predict', { schema: { body: PredictBody }, config: { role: 'viewer' } }, (_req, reply) =>
+        reply.type('application/json; charset=utf-8').send(shellBody),
+      );
+    },
+  };
   const t = await buildTestApp({
-    services: [modelApiService],
+    services: [modelApiService, shellService],
     start: false,
     env: {
       MLSEC_MODELS_DIR: MODELS,
@@ -48,8 +65,11 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     },
   });
   await warmup(t.ctx);
+  shellBody = (await predictBatchJson(t.ctx, ['hello number 1'], { models: ['rules'], log: false })).json[0]!;
   const svc = t.app.services.find((s) => s.def.name === 'model-api')!.app;
   const address = await svc.listen({ port: 0, host: '127.0.0.1' });
+  const shellApp = t.app.services.find((s) => s.def.name === 'bench-shell')!.app;
+  const shell = await shellApp.listen({ port: 0, host: '127.0.0.1' });
   const headers = { ...(await t.auth('viewer')), 'content-type': 'application/json' };
   // The machine's ceiling: bare Fastify in the same process answering a POST with a body the
   // size of a prediction (JSON parsed, no hooks, no auth, no detection, no log). What
@@ -82,12 +102,13 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     }
     if (m === 'stop') {
       await svc.close();
+      await shellApp.close();
       await bare.close();
       await t.close();
       process.exit(0);
     }
   }
-  process.send!({ address, reference, headers } satisfies ServerMsg);
+  process.send!({ address, reference, shell, headers } satisfies ServerMsg);
 } else {
   // ---------------------------------------------------------------- load generator
   const words = benignWords();
@@ -113,7 +134,12 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
         res(m as ServerMsg);
       });
     });
-  const ready = (await next()) as { address: string; reference: string; headers: Record<string, string> };
+  const ready = (await next()) as {
+    address: string;
+    reference: string;
+    shell: string;
+    headers: Record<string, string>;
+  };
   const serverCpu = async () => {
     server.send('cpu');
     const { cpu } = (await next()) as { cpu: NodeJS.CpuUsage };
@@ -196,6 +222,14 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
       1,
       CONN,
       ready.reference,
+    );
+    await scenario(
+      'platform shell: auth, schema, hooks; no detection',
+      '/predict',
+      (i) => ({ text: `hello number ${i}`, models: ['rules'] }),
+      1,
+      CONN,
+      ready.shell,
     );
     // The fixed cost of the HTTP path (auth, validation, log, serialisation) with almost no
     // detection work: what no detector speed-up can remove.
