@@ -14,6 +14,7 @@ import {
   type Context,
   type EnsembleConfig,
   type EnsembleMethod,
+  votesIn,
 } from './ensemble.js';
 import { predictionLog, knownAttacks } from './schema.js';
 import type { DetectorResult, Finding, View } from './types.js';
@@ -458,10 +459,15 @@ function topLabel(p: Record<Label, number>): Label {
 }
 
 /** Resolve requested models: unknown -> 404; for defaults, failed models are skipped (reported). */
-async function resolveModels(ctx: AppContext, req: Pick<PredictRequest, 'models' | 'compare'>) {
+async function resolveModels(ctx: AppContext, req: Pick<PredictRequest, 'models' | 'compare' | 'context'>) {
   const rt = runtime(ctx);
   const explicit = req.models && req.models.length > 0;
-  const names = explicit ? [...new Set(req.models!)] : rt.settings.defaultModels;
+  // Default models that do not vote in this context (weight 0, e.g. embedding for documents)
+  // are not run for it; named ones always are.
+  const voting = rt.settings.defaultModels.filter((n) =>
+    votesIn(rt.settings.ensemble, n, req.context ?? 'user'),
+  );
+  const names = explicit ? [...new Set(req.models!)] : voting.length > 0 ? voting : rt.settings.defaultModels;
   for (const n of names)
     if (!rt.entries.has(n)) throw appError('DETECTION_UNKNOWN_MODEL', { name: n, known: knownModels(ctx) });
   const ok: { name: string; model: LoadedDetector; variant: 'shipped' | 'trained' }[] = [];

@@ -54,6 +54,22 @@ describe('combine', () => {
     const sum = Object.values(d.probabilities).reduce((a, b) => a + b, 0);
     expect(sum).toBeCloseTo(1, 6);
   });
+  it('in document context the embedding does not vote (unless it is all there is)', () => {
+    const r = [res('rules', 0.02), res('linear', 0.1), res('embedding', 0.95)];
+    const user = combine(r);
+    const doc = combine(r, DEFAULT_ENSEMBLE, { context: 'document' });
+    expect(user.attack_score).toBeCloseTo((0.02 + 0.1 + 1.5 * 0.95) / 3.5, 6);
+    expect(doc.attack_score).toBeCloseTo((0.02 + 0.1) / 2, 6);
+    expect(doc.is_attack).toBe(false);
+    // max and stacked leave it out too
+    expect(
+      combine(r, { ...DEFAULT_ENSEMBLE, method: 'max' }, { context: 'document' }).attack_score,
+    ).toBeCloseTo(0.1);
+    // named alone, it votes with its usual weight rather than scoring nothing
+    const only = combine([res('embedding', 0.95)], DEFAULT_ENSEMBLE, { context: 'document' });
+    expect(only.attack_score).toBeCloseTo(0.95, 6);
+    expect(only.is_attack).toBe(true);
+  });
   it('per-request threshold and context thresholds', () => {
     const r = [res('linear', 0.45)];
     expect(combine(r, LEGACY_ENSEMBLE).is_attack).toBe(false);

@@ -16,6 +16,12 @@ export interface EnsembleConfig {
   readonly method: EnsembleMethod;
   /** Weight per detector id (weighted_mean); missing = 1. */
   readonly weights: Readonly<Record<string, number>>;
+  /**
+   * Weights that replace `weights` in one context. A detector whose weight is 0 there does not
+   * vote in that context, whatever the method (and the engine leaves it out of the default
+   * models for that context, see `votesIn`).
+   */
+  readonly contextWeights?: Readonly<Partial<Record<Context, Readonly<Record<string, number>>>>>;
   readonly calibration: Readonly<Record<string, Calibration>>;
   /**
    * Stacked logistic: P(attack) = sigmoid(bias + sum coef[d] * logit(p_d)), each logit clipped to
@@ -59,7 +65,25 @@ export const LEGACY_ENSEMBLE: EnsembleConfig = {
 export const DEFAULT_ENSEMBLE: EnsembleConfig = {
   ...LEGACY_ENSEMBLE,
   stacker: FITTED_ENSEMBLE.stacker,
+  // In retrieved documents the embedding detector does not vote. USE lite averages the token
+  // vectors of a 120-word chunk, so one instruction inside an email or a table barely moves
+  // it, and its head learned document style itself as attack-like: BIPIA holds every document
+  // once clean and once injected, which it cannot tell apart (74% of clean BIPIA documents
+  // score >= 0.5). Measured on documents (README, "Documents"): rules + linear rank them better
+  // without it (probe documents AUC 0.902 -> 0.947, clean BIPIA flagged at the document
+  // threshold 43% -> 10%).
+  contextWeights: { document: { embedding: 0 } },
 };
+
+/** The weight of each detector in `context` (missing = 1). */
+export function weightOf(cfg: EnsembleConfig, detector: string, context: Context = 'user'): number {
+  return cfg.contextWeights?.[context]?.[detector] ?? cfg.weights[detector] ?? 1;
+}
+
+/** Whether `detector` votes in `context` (a weight of 0 there means it does not). */
+export function votesIn(cfg: EnsembleConfig, detector: string, context: Context = 'user'): boolean {
+  return weightOf(cfg, detector, context) !== 0;
+}
 
 const EPS = 1e-6;
 const logit = (p: number) => {
@@ -92,8 +116,13 @@ export function combine(
   cfg: EnsembleConfig = DEFAULT_ENSEMBLE,
   opts: { threshold?: number; context?: Context } = {},
 ): EnsembleDecision {
-  const threshold = opts.threshold ?? cfg.thresholds[opts.context ?? 'user'];
-  const voting = results.some((r) => !r.abstained) ? results.filter((r) => !r.abstained) : results;
+  const context = opts.context ?? 'user';
+  const threshold = opts.threshold ?? cfg.thresholds[context];
+  // Abstentions and detectors weighted 0 in this context do not vote, unless nothing else would.
+  const votes = (r: DetectorResult) => !r.abstained && votesIn(cfg, r.detector, context);
+  const voting = results.some(votes) ? results.filter(votes) : results;
+  // A detector weighted 0 here votes only when it is all there is: then with its usual weight.
+  const weight = (d: string) => weightOf(cfg, d, context) || (cfg.weights[d] ?? 1);
   const cal = voting.map((r) => calibrate(r.attackScore, cfg.calibration[r.detector]));
   let attack = 0;
   if (voting.length > 0) {
@@ -111,7 +140,7 @@ export function combine(
     } else {
       let ws = 0;
       voting.forEach((r, i) => {
-        const w = cfg.weights[r.detector] ?? 1;
+        const w = weight(r.detector);
         ws += w;
         attack += w * cal[i];
       });
@@ -127,7 +156,7 @@ export function combine(
   // sees nothing does not dilute the type chosen by one that does.
   const typeMass = Object.fromEntries(LABELS.map((l) => [l, 0])) as Record<Label, number>;
   voting.forEach((r, i) => {
-    const w = (cfg.weights[r.detector] ?? 1) * cal[i];
+    const w = weight(r.detector) * cal[i];
     for (const l of LABELS) if (l !== 'benign') typeMass[l] += w * (r.probabilities[l] ?? 0);
   });
   const totalType = LABELS.reduce((s, l) => s + (l === 'benign' ? 0 : typeMass[l]), 0);

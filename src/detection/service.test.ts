@@ -94,6 +94,21 @@ describe('model API', () => {
     const b = r.json();
     expect(b.predictions.map((p: { is_attack: boolean }) => p.is_attack)).toEqual([true, false]);
     expect(b.predictions[0].context).toBe('document');
+    // The embedding detector does not vote on documents, so the default ensemble does not run it
+    // there; named, it runs (and the weighted mean then leaves it out).
+    expect(b.predictions[0].model_results.map((m: { model: string }) => m.model).sort()).toEqual([
+      'linear',
+      'rules',
+    ]);
+    const named = (
+      await post('model-api', '/predict', {
+        text: 'What is 2 + 2?',
+        context: 'document',
+        models: ['linear', 'embedding'],
+      })
+    ).json();
+    expect(named.model_results.map((m: { model: string }) => m.model)).toEqual(['linear', 'embedding']);
+    expect(named.attack_score).toBeCloseTo(named.model_results[0].attack_score, 6);
     await flushLog(t.ctx);
     const rows = await listPredictionLog(t.ctx, { since: new Date(Date.now() - 60_000) });
     expect(rows.length).toBeGreaterThanOrEqual(4);

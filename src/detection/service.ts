@@ -37,7 +37,8 @@ const Options = {
   threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   context: Type.Optional(
     Type.Union([Type.Literal('user'), Type.Literal('document')], {
-      description: "'document' = retrieved content (stricter default threshold)",
+      description:
+        "'document' = retrieved content: stricter default threshold, and the embedding detector does not vote (it cannot see one instruction inside a document)",
     }),
   ),
   compare: Type.Optional(
