@@ -12,7 +12,8 @@
  * Scenarios: the machine's ceiling (bare Fastify answering a prediction-sized body, same
  * process), the platform's shell (the model API's server without detection: auth, schema,
  * hooks, metrics), the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
- * words and the default ensemble at 50 words under --connections, /predict/batch of 32, then
+ * words and the default ensemble at 50 words under --connections, /predict/batch of 32 (fast path
+ * and default ensemble), then
  * latency with one connection (nothing queued) for 50 / 500 / 5,000 words, fast path and ensemble.
  */
 import { benignWords } from './words.js';
@@ -261,6 +262,16 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
         1,
       );
     }
+    // The fast path in batches: what a client that can group texts gets per second.
+    await scenario(
+      '/predict/batch x32 fast path (rules+linear), 50 words',
+      '/predict/batch',
+      (i) => ({
+        texts: Array.from({ length: 32 }, (_, k) => textOf(50, i * 32 + k)),
+        models: ['rules', 'linear'],
+      }),
+      32,
+    );
     // Two connections: a batch takes ~0.5-1 s, so ten would queue longer than the whole run.
     await scenario(
       '/predict/batch x32 default ensemble, 50 words, 2 connections',

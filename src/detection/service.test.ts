@@ -170,6 +170,26 @@ describe('model serving', () => {
     const meta = (await t.inject('model-serving', { url: '/v2/models/linear', headers: h })).json();
     expect(meta.inputs[0]).toMatchObject({ name: 'text', datatype: 'BYTES' });
   });
+  it('batch bodies: fresh and cached predictions alike, with the batch fields', async () => {
+    const texts = [`${ATTACK} (batch body check)`, 'Batch body check: what is the capital of France?'];
+    for (const round of [1, 2]) {
+      const api = await post('model-api', '/predict/batch', { texts, models: ['linear'] });
+      expect(api.statusCode).toBe(200);
+      expect(api.headers['content-type']).toMatch(/^application\/json/);
+      const a = api.json();
+      expect(Object.keys(a)).toEqual(['predictions', 'count', 'processing_time_ms']);
+      expect(a.count).toBe(2);
+      expect(a.predictions.map((p: { is_attack: boolean }) => p.is_attack)).toEqual([true, false]);
+      // the second round is answered from the result cache
+      expect(a.predictions.every((p: { cached: boolean }) => p.cached === (round === 2))).toBe(true);
+      const srv = (await post('model-serving', '/models/linear/predict/batch', { texts })).json();
+      expect(Object.keys(srv)).toEqual(['model', 'predictions', 'count']);
+      expect(srv.model).toBe('linear');
+      expect(srv.predictions.map((p: { text_hash: string }) => p.text_hash)).toEqual(
+        a.predictions.map((p: { text_hash: string }) => p.text_hash),
+      );
+    }
+  });
 });
 
 describe('model cache', () => {
