@@ -8,59 +8,65 @@ export const FITTED_ENSEMBLE = {
     "transformer": 2
   },
   "stacker": {
-    "bias": 3.035102716296192,
+    "bias": 2.758846363948015,
     "coef": {
-      "rules": 0.963119892413945,
-      "linear": 0.15326289292909617,
-      "embedding": 0.2694618647066149
+      "rules": 0.8760995427849956,
+      "linear": 0.23811385803189491,
+      "embedding": 0.28148844633143216
     },
     "clip": 8
   },
   "thresholds": {
-    "user": 0.6674360577361765,
-    "document": 0.6105399443689109
+    "user": 0.6828343109195736,
+    "document": 0.6072025810627995
   },
   "stacked_threshold_at_oof_fpr": {
-    "user": 0.6674360577361765,
-    "document": 0.6105399443689109
+    "user": 0.6828343109195736,
+    "document": 0.6072025810627995
   },
   "leave_one_fold_out": {
     "legacy": {
-      "miss": 0.530419540229885,
-      "fpr": 0.15150000000000002,
-      "objective": 0.681919540229885
+      "miss": 0.5030229885057471,
+      "fpr": 0.128,
+      "objective": 0.6310229885057471
     },
     "stacked@oof-fpr": {
-      "miss": 0.47729310344827586,
-      "fpr": 0.11299999999999999,
-      "objective": 0.5902931034482759
+      "miss": 0.4871896551724138,
+      "fpr": 0.087,
+      "objective": 0.5741896551724138
     },
     "stacked@0.5": {
-      "miss": 0.42379310344827587,
-      "fpr": 0.246,
-      "objective": 0.6697931034482758
+      "miss": 0.43329310344827593,
+      "fpr": 0.2015,
+      "objective": 0.6347931034482759
+    },
+    "legacy@oof-fpr": {
+      "miss": 0.5365229885057471,
+      "fpr": 0.08600000000000001,
+      "objective": 0.622522988505747
     },
     "weighted_mean@0.5": {
-      "miss": 0.568522988505747,
-      "fpr": 0.191,
-      "objective": 0.7595229885057471
+      "miss": 0.5276264367816091,
+      "fpr": 0.16949999999999998,
+      "objective": 0.6971264367816091
     }
   },
   "chosen_recipe": "stacked@oof-fpr",
   "provenance": {
     "script": "scripts/detection-fit-ensemble.ts",
     "command": "node --import tsx scripts/detection-fit-ensemble.ts --stage fit --write",
-    "code_version": "1ef51c1",
-    "created": "2026-12-01T20:46:10.540Z",
+    "code_version": "4dac508",
+    "created": "2026-12-02T00:38:14.179Z",
+    "oof_scores_created": "2026-12-02T00:34:54.663Z",
     "features": "clipped logit (±8) of each detector's P(attack), scored through the real detectors (views, chunking)",
     "fit_data": "out-of-fold scores: leave-source-out folds of scripts/training-train-defaults.ts over the permissive shared files (each row scored by linear/embedding models that never saw its file), plus a generator hold-out (seed + 1000) at weight 0.25; class- and file-balanced L2 logistic regression",
     "threshold_rule": "mean over permissive benign files of the score at 0.03 out-of-fold FPR",
     "rows_per_file": {
       "cyberseceval_prompt_injection.jsonl": 400,
       "gsm8k_benign.jsonl": 400,
+      "redteam:prompt_injection": 100,
       "redteam:jailbreak": 100,
       "redteam:system_extraction": 100,
-      "redteam:prompt_injection": 100,
       "redteam:code_injection": 100,
       "redteam:benign": 100,
       "jailbreakbench_artifacts.jsonl": 400,
