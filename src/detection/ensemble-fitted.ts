@@ -8,21 +8,21 @@ export const FITTED_ENSEMBLE = {
     "transformer": 2
   },
   "stacker": {
-    "bias": 2.758846363948015,
+    "bias": 2.7587884042555224,
     "coef": {
-      "rules": 0.8760995427849956,
-      "linear": 0.23811385803189491,
-      "embedding": 0.28148844633143216
+      "rules": 0.8760827040989255,
+      "linear": 0.23811350001426812,
+      "embedding": 0.2814877099765603
     },
     "clip": 8
   },
   "thresholds": {
-    "user": 0.6828343109195736,
-    "document": 0.6072025810627995
+    "user": 0.6828340938707974,
+    "document": 0.6072024384355973
   },
   "stacked_threshold_at_oof_fpr": {
-    "user": 0.6828343109195736,
-    "document": 0.6072025810627995
+    "user": 0.6828340938707974,
+    "document": 0.6072024384355973
   },
   "leave_one_fold_out": {
     "legacy": {
@@ -55,8 +55,8 @@ export const FITTED_ENSEMBLE = {
   "provenance": {
     "script": "scripts/detection-fit-ensemble.ts",
     "command": "node --import tsx scripts/detection-fit-ensemble.ts --stage fit --write",
-    "code_version": "4dac508",
-    "created": "2026-12-02T00:38:14.179Z",
+    "code_version": "4ca1a3b",
+    "created": "2026-12-02T00:54:33.628Z",
     "oof_scores_created": "2026-12-02T00:34:54.663Z",
     "features": "clipped logit (±8) of each detector's P(attack), scored through the real detectors (views, chunking)",
     "fit_data": "out-of-fold scores: leave-source-out folds of scripts/training-train-defaults.ts over the permissive shared files (each row scored by linear/embedding models that never saw its file), plus a generator hold-out (seed + 1000) at weight 0.25; class- and file-balanced L2 logistic regression",
