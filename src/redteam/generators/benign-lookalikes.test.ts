@@ -95,20 +95,3 @@ describe('documents and new attack techniques', () => {
     expect(frames.filter((t) => /\b(bomb|meth|ransomware|phishing|poison|weapon)\b/i.test(t))).toEqual([]);
   });
 });
-
-describe('task swaps and their benign twins', () => {
-  it('generates distraction hijacks that swap the task, and user changes of mind that name the user\'s own request', () => {
-    const swaps = generateAttacks({ count: 4000, seed: 24 })
-      .filter((x) => x.technique === 'task_swap')
-      .map((x) => x.text);
-    expect(swaps.length).toBeGreaterThan(50);
-    expect(swaps.some((t) => /[⟨⟩]|GOAL/.test(t))).toBe(false);
-    expect(new Set(swaps).size / swaps.length).toBeGreaterThan(0.9);
-    const twins = generateBenign({ count: 400, seed: 25, kinds: ['change_of_mind'] }).map((b) => b.text.toLowerCase());
-    for (const w of ['instead', 'forget', 'new task', 'never mind', 'stop', 'disregard'])
-      expect(
-        twins.some((t) => t.includes(w)),
-        w,
-      ).toBe(true);
-  });
-});

@@ -208,27 +208,6 @@ export const LOOKALIKE_KINDS: Record<string, { weight: number; make: Maker }> = 
       return pick(rng, ['', 'Summarize this:\n\n', 'What is this about?\n\n', 'Extract the action items:\n\n']) + body;
     },
   },
-  change_of_mind: {
-    // A user revising their OWN request mid-conversation: the benign twin of task-swap hijacks
-    // ("forget that", "instead", "new task", "stop"), always pointing at what the user asked.
-    weight: 3,
-    make: (rng) =>
-      expand(
-        pick(rng, [
-          'Actually, instead of ⟨lang_prog⟩ can you ⟨write it|do that|show the example⟩ in ⟨lang_prog⟩?', 'Forget that, I meant ⟨the 2019 report|the other file|March, not May|the smaller size|the second option⟩.',
-          'Never mind my last question. ⟨Can you explain ⟨topic⟩ instead?|What time zone is Tokyo in?|How long should I rest a steak?⟩', 'Scratch the ⟨email|list|plan|outline⟩ idea; ⟨a short agenda works better|just give me three bullet points|a table is easier to read⟩.',
-          'New task: now write unit tests for the function you just wrote.', "Stop, that's not what I meant. I wanted ⟨a shorter version|it in French|metric units|a friendlier tone⟩.", 'Ignore the typo above, I meant "⟨their|affect|principal|complement⟩".',
-          'Forget the ⟨poem|essay|slides|spreadsheet⟩ for now, can you help me with ⟨my CV|a birthday message|my cover letter⟩ first?', "Let's change topic: ⟨how do volcanoes form|what should I cook tonight|any good podcasts about ⟨topic⟩⟩?",
-          'Instead of a ⟨table|list|paragraph⟩, give me a ⟨short paragraph|bullet list|table⟩.', 'Change of plans: the party is on ⟨day⟩, so update the invitation you drafted.', 'Disregard my previous message, I sent it to the wrong chat.',
-          'Forget about the budget part, just focus on the timeline.', 'Hold on, use ⟨Celsius|kilometres|euros⟩ instead of ⟨Fahrenheit|miles|dollars⟩.', "Skip the intro this time and go straight to the steps.", 'OK, next task: turn that summary into an email to ⟨name⟩.',
-          "Never mind, I found it myself. Different question: how do I ⟨centre a div|undo a git commit|freeze panes in Excel⟩?", "I changed my mind about the ⟨colour|title|deadline⟩, let's go with ⟨green|the shorter one|⟨day⟩⟩ instead.",
-          'Drop the second paragraph and make the rest ⟨shorter|more formal|more upbeat⟩.', 'Can we start over? I explained the ⟨problem|project|bug⟩ badly. ⟨preamble⟩',
-          'Stop the ⟨list|story⟩ there, that is enough. Now summarise it in one line.', "Wait, don't send that yet; first add ⟨name⟩ to the recipients.",
-        ]),
-        G,
-        rng,
-      ),
-  },
   chat_followup: {
     // Ordinary turns that ask for instructions, a setup or the "above" text the user wrote
     // themselves: benign twins of round-about extraction.
