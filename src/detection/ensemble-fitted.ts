@@ -8,56 +8,56 @@ export const FITTED_ENSEMBLE = {
     "transformer": 2
   },
   "stacker": {
-    "bias": 2.7587884042555224,
+    "bias": 2.7597082743008294,
     "coef": {
-      "rules": 0.8760827040989255,
-      "linear": 0.23811350001426812,
-      "embedding": 0.2814877099765603
+      "rules": 0.8754424278327951,
+      "linear": 0.2362691372933705,
+      "embedding": 0.28620380287971103
     },
     "clip": 8
   },
   "thresholds": {
-    "user": 0.6828340938707974,
-    "document": 0.6072024384355973
+    "user": 0.6270526894724614,
+    "document": 0.5577776791765541
   },
   "stacked_threshold_at_oof_fpr": {
-    "user": 0.6828340938707974,
-    "document": 0.6072024384355973
+    "user": 0.6270526894724614,
+    "document": 0.5577776791765541
   },
   "leave_one_fold_out": {
     "legacy": {
-      "miss": 0.5030229885057471,
-      "fpr": 0.128,
-      "objective": 0.6310229885057471
+      "miss": 0.5110229885057471,
+      "fpr": 0.077,
+      "objective": 0.5880229885057471
     },
     "stacked@oof-fpr": {
-      "miss": 0.4871896551724138,
-      "fpr": 0.087,
-      "objective": 0.5741896551724138
+      "miss": 0.48018965517241385,
+      "fpr": 0.079,
+      "objective": 0.5591896551724138
     },
     "stacked@0.5": {
-      "miss": 0.43329310344827593,
-      "fpr": 0.2015,
-      "objective": 0.6347931034482759
+      "miss": 0.43779310344827593,
+      "fpr": 0.15350000000000003,
+      "objective": 0.591293103448276
     },
     "legacy@oof-fpr": {
-      "miss": 0.5365229885057471,
-      "fpr": 0.08600000000000001,
-      "objective": 0.622522988505747
+      "miss": 0.5230229885057471,
+      "fpr": 0.08349999999999999,
+      "objective": 0.6065229885057472
     },
     "weighted_mean@0.5": {
-      "miss": 0.5276264367816091,
-      "fpr": 0.16949999999999998,
-      "objective": 0.6971264367816091
+      "miss": 0.5351264367816092,
+      "fpr": 0.119,
+      "objective": 0.6541264367816092
     }
   },
   "chosen_recipe": "stacked@oof-fpr",
   "provenance": {
     "script": "scripts/detection-fit-ensemble.ts",
     "command": "node --import tsx scripts/detection-fit-ensemble.ts --stage fit --write",
-    "code_version": "4ca1a3b",
-    "created": "2026-12-02T00:54:33.628Z",
-    "oof_scores_created": "2026-12-02T00:34:54.663Z",
+    "code_version": "4a47616",
+    "created": "2026-12-02T01:25:33.624Z",
+    "oof_scores_created": "2026-12-02T01:22:00.278Z",
     "features": "clipped logit (±8) of each detector's P(attack), scored through the real detectors (views, chunking)",
     "fit_data": "out-of-fold scores: leave-source-out folds of scripts/training-train-defaults.ts over the permissive shared files (each row scored by linear/embedding models that never saw its file), plus a generator hold-out (seed + 1000) at weight 0.25; class- and file-balanced L2 logistic regression",
     "threshold_rule": "mean over permissive benign files of the score at 0.03 out-of-fold FPR",
