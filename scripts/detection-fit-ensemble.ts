@@ -416,9 +416,14 @@ function fit(rows: Row[]): { beta: number[]; threshold: number; documentThreshol
   const X = rows.map(features);
   const y = rows.map((r) => (r.label === 'benign' ? 0 : 1));
   const beta = logistic(X, y, balancedWeights(rows), Number(args.l2));
-  // Threshold: the combined score at which the OUT-OF-FOLD public benign rows reach the target FPR
-  // (file-balanced: every benign file counts equally).
-  const cfg0 = configFrom(beta, 0.5);
+  return { beta, ...oofThresholds(rows, configFrom(beta, 0.5)) };
+}
+
+/**
+ * Thresholds of a combiner: the combined score at which the OUT-OF-FOLD public benign rows reach
+ * the target FPR (file-balanced: every benign file counts equally).
+ */
+function oofThresholds(rows: Row[], cfg0: EnsembleConfig): { threshold: number; documentThreshold: number } {
   const files = [
     ...new Set(rows.filter((r) => r.label === 'benign' && !r.file.startsWith('redteam:')).map((r) => r.file)),
   ];
@@ -434,11 +439,14 @@ function fit(rows: Row[]): { beta: number[]; threshold: number; documentThreshol
     threshold,
     per.reduce((s, sc) => s + thresholdAtFpr(sc, 2 * Number(args['target-fpr'])), 0) / per.length,
   );
-  return { beta, threshold, documentThreshold };
+  return { threshold, documentThreshold };
 }
 
-function stageFit(): EnsembleConfig {
-  const { rows } = JSON.parse(readFileSync(join(work, 'oof.json'), 'utf8')) as { rows: Row[] };
+function stageFit(): { chosen: string; cfg: EnsembleConfig; stacked: EnsembleConfig } {
+  const { rows, created: oofCreated } = JSON.parse(readFileSync(join(work, 'oof.json'), 'utf8')) as {
+    rows: Row[];
+    created?: string;
+  };
   // Rules are not trained: re-score them with the current rule table (cheap), so a rule change
   // does not need the slow model stage again.
   for (const r of rows) {
@@ -463,9 +471,18 @@ function stageFit(): EnsembleConfig {
       return configFrom(f.beta, f.threshold, f.documentThreshold);
     },
     'stacked@0.5': (rs) => configFrom(fit(rs).beta, 0.5, 0.45),
+    // Control: the hand-set weighted mean with its threshold set by the same out-of-fold rule as
+    // stacked@oof-fpr, so the table shows whether the stacker or only its threshold helps.
+    'legacy@oof-fpr': (rs) => {
+      const t = oofThresholds(rs, LEGACY_ENSEMBLE);
+      return { ...LEGACY_ENSEMBLE, thresholds: { user: t.threshold, document: t.documentThreshold } };
+    },
     'weighted_mean@0.5': (rs) => fitWeightedMean(rs),
   };
   const cvTable: Record<string, { miss: number; fpr: number; objective: number }> = {};
+  // The same objective within each held-out fold (its own attack and benign files): is a recipe's
+  // lead spread over the folds or carried by one?
+  const perFold: Record<string, number[]> = {};
   for (const [name, recipe] of Object.entries(recipes)) {
     const decided: { r: Row; attack: boolean; s: number }[] = [];
     for (let k = 0; k < FOLDS.length; k++) {
@@ -476,14 +493,19 @@ function stageFit(): EnsembleConfig {
       }
     }
     cvTable[name] = objective(decided);
+    perFold[name] = FOLDS.map((_, k) => objective(decided.filter((x) => x.r.fold === k)).objective);
     if (name === 'stacked@oof-fpr')
       cvReport(
         decided.map((x) => ({ ...x.r, det: { cv: { s: x.s, strong: false } }, weight: x.attack ? 1 : 0 })),
       );
   }
-  console.log('\nrecipe (leave-one-fold-out)      macro miss  macro FPR  objective (miss + FPR)');
+  console.log(
+    `\nrecipe (leave-one-fold-out)      macro miss  macro FPR  objective (miss + FPR)   per held-out fold ${FOLDS.map((_, k) => k).join('/')}`,
+  );
   for (const [name, v] of Object.entries(cvTable))
-    console.log(`${name.padEnd(32)} ${pct(v.miss)}     ${pct(v.fpr)}     ${pct(v.objective)}`);
+    console.log(
+      `${name.padEnd(32)} ${pct(v.miss)}     ${pct(v.fpr)}     ${pct(v.objective)}                ${perFold[name].map((o) => (o * 100).toFixed(1)).join(' / ')}`,
+    );
   const chosen = Object.entries(cvTable).sort((a, b) => a[1].objective - b[1].objective)[0][0];
   log(`chosen recipe: ${chosen}`);
   const { beta, threshold, documentThreshold } = fit(rows);
@@ -534,6 +556,9 @@ function stageFit(): EnsembleConfig {
                 `node --import tsx scripts/detection-fit-ensemble.ts ${process.argv.slice(2).join(' ')}`.trim(),
               code_version: rev,
               created: new Date().toISOString(),
+              // The model scores come from the oof stage, which may be older than code_version
+              // (stage fit re-scores only the rules).
+              oof_scores_created: oofCreated,
               features: `clipped logit (±${CLIP}) of each detector's P(attack), scored through the real detectors (views, chunking)`,
               fit_data: `out-of-fold scores: leave-source-out folds of scripts/training-train-defaults.ts over the permissive shared files (each row scored by linear/embedding models that never saw its file), plus a generator hold-out (seed + 1000) at weight ${args['gen-weight']}; class- and file-balanced L2 logistic regression`,
               threshold_rule: `mean over permissive benign files of the score at ${args['target-fpr']} out-of-fold FPR`,
@@ -549,10 +574,14 @@ function stageFit(): EnsembleConfig {
     );
     log(`wrote ${file}`);
   }
-  return cfg;
+  return { chosen, cfg, stacked: stackedCfg };
 }
 
-async function stageEval(cfg: EnsembleConfig): Promise<void> {
+async function stageEval(fitted: {
+  chosen: string;
+  cfg: EnsembleConfig;
+  stacked: EnsembleConfig;
+}): Promise<void> {
   const files = args.eval!.split(',').filter(Boolean);
   if (!files.length) return;
   const cacheFile = join(work, 'eval-scores.json');
@@ -594,7 +623,9 @@ async function stageEval(cfg: EnsembleConfig): Promise<void> {
     rows,
     LEGACY_ENSEMBLE,
   );
-  report(`${files.map((f) => basename(f)).join(' + ')}: fitted stacked ensemble`, rows, cfg);
+  report(`${files.map((f) => basename(f)).join(' + ')}: fitted stacked ensemble`, rows, fitted.stacked);
+  if (fitted.chosen !== 'stacked@oof-fpr' && fitted.chosen !== 'legacy')
+    report(`${files.map((f) => basename(f)).join(' + ')}: chosen recipe ${fitted.chosen}`, rows, fitted.cfg);
   for (const d of DETECTORS)
     report(
       `${d} alone (threshold 0.5)`,
@@ -612,8 +643,8 @@ async function main(): Promise<void> {
   const st = args.stage!;
   if (st === 'oof' || st === 'all') await stageOof();
   if (st === 'oof') return;
-  const cfg = stageFit();
-  if (st === 'eval' || st === 'all') await stageEval(cfg);
+  const fitted = stageFit();
+  if (st === 'eval' || st === 'all') await stageEval(fitted);
 }
 
 main().catch((e) => {

@@ -8,59 +8,65 @@ export const FITTED_ENSEMBLE = {
     "transformer": 2
   },
   "stacker": {
-    "bias": 3.035102716296192,
+    "bias": 2.7597082743008294,
     "coef": {
-      "rules": 0.963119892413945,
-      "linear": 0.15326289292909617,
-      "embedding": 0.2694618647066149
+      "rules": 0.8754424278327951,
+      "linear": 0.2362691372933705,
+      "embedding": 0.28620380287971103
     },
     "clip": 8
   },
   "thresholds": {
-    "user": 0.6674360577361765,
-    "document": 0.6105399443689109
+    "user": 0.6270526894724614,
+    "document": 0.5577776791765541
   },
   "stacked_threshold_at_oof_fpr": {
-    "user": 0.6674360577361765,
-    "document": 0.6105399443689109
+    "user": 0.6270526894724614,
+    "document": 0.5577776791765541
   },
   "leave_one_fold_out": {
     "legacy": {
-      "miss": 0.530419540229885,
-      "fpr": 0.15150000000000002,
-      "objective": 0.681919540229885
+      "miss": 0.5110229885057471,
+      "fpr": 0.077,
+      "objective": 0.5880229885057471
     },
     "stacked@oof-fpr": {
-      "miss": 0.47729310344827586,
-      "fpr": 0.11299999999999999,
-      "objective": 0.5902931034482759
+      "miss": 0.48018965517241385,
+      "fpr": 0.079,
+      "objective": 0.5591896551724138
     },
     "stacked@0.5": {
-      "miss": 0.42379310344827587,
-      "fpr": 0.246,
-      "objective": 0.6697931034482758
+      "miss": 0.43779310344827593,
+      "fpr": 0.15350000000000003,
+      "objective": 0.591293103448276
+    },
+    "legacy@oof-fpr": {
+      "miss": 0.5230229885057471,
+      "fpr": 0.08349999999999999,
+      "objective": 0.6065229885057472
     },
     "weighted_mean@0.5": {
-      "miss": 0.568522988505747,
-      "fpr": 0.191,
-      "objective": 0.7595229885057471
+      "miss": 0.5351264367816092,
+      "fpr": 0.119,
+      "objective": 0.6541264367816092
     }
   },
   "chosen_recipe": "stacked@oof-fpr",
   "provenance": {
     "script": "scripts/detection-fit-ensemble.ts",
     "command": "node --import tsx scripts/detection-fit-ensemble.ts --stage fit --write",
-    "code_version": "1ef51c1",
-    "created": "2026-12-01T20:46:10.540Z",
+    "code_version": "4a47616",
+    "created": "2026-12-02T01:25:33.624Z",
+    "oof_scores_created": "2026-12-02T01:22:00.278Z",
     "features": "clipped logit (±8) of each detector's P(attack), scored through the real detectors (views, chunking)",
     "fit_data": "out-of-fold scores: leave-source-out folds of scripts/training-train-defaults.ts over the permissive shared files (each row scored by linear/embedding models that never saw its file), plus a generator hold-out (seed + 1000) at weight 0.25; class- and file-balanced L2 logistic regression",
     "threshold_rule": "mean over permissive benign files of the score at 0.03 out-of-fold FPR",
     "rows_per_file": {
       "cyberseceval_prompt_injection.jsonl": 400,
       "gsm8k_benign.jsonl": 400,
+      "redteam:prompt_injection": 100,
       "redteam:jailbreak": 100,
       "redteam:system_extraction": 100,
-      "redteam:prompt_injection": 100,
       "redteam:code_injection": 100,
       "redteam:benign": 100,
       "jailbreakbench_artifacts.jsonl": 400,

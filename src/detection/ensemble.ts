@@ -57,10 +57,11 @@ export const LEGACY_ENSEMBLE: EnsembleConfig = {
  * parameters fitted out of fold by `scripts/detection-fit-ensemble.ts` (ensemble-fitted.ts,
  * provenance inside). By the fit's own leave-one-fold-out criterion the stacked combiner at its
  * out-of-fold 3%-FPR threshold (FITTED_ENSEMBLE.stacked_threshold_at_oof_fpr) beats the weighted
- * mean, but on the external evaluation-only set and the hand-written probe it ranks no better
- * (AUC 0.985 vs 0.984, 0.975 vs 0.977) and its threshold trades many misses for few false
- * positives, so it is not the default decision: request it with `ensemble: "stacked"` (and
- * `threshold`). See src/detection/README.md.
+ * mean (57.4% vs 63.1% miss + FPR in the Dec 2 refit): fewer false positives on unseen benign
+ * styles, more misses on CyberSecEval. The served method and thresholds come from the platform
+ * configuration (MLSEC_ENSEMBLE, MLSEC_THRESHOLD_*; weighted_mean at 0.5 / 0.45 by default);
+ * request the stacked one with `ensemble: "stacked"` and its `threshold`. See
+ * src/detection/README.md.
  */
 export const DEFAULT_ENSEMBLE: EnsembleConfig = {
   ...LEGACY_ENSEMBLE,
