@@ -11,6 +11,8 @@ import { detectorRegistry, type LoadedDetector } from './detectors/index.js';
 import {
   combine,
   DEFAULT_ENSEMBLE,
+  defaultThresholds,
+  stackerCovers,
   type Context,
   type EnsembleConfig,
   type EnsembleMethod,
@@ -84,6 +86,22 @@ function shippedDefaults(modelsDir: string): string[] {
   return out;
 }
 
+/**
+ * The ensemble for `method`: its own default thresholds (`defaultThresholds`), unless
+ * MLSEC_THRESHOLD_USER / MLSEC_THRESHOLD_DOCUMENT set them for every method.
+ */
+function ensembleFor(ctx: AppContext, method: EnsembleMethod): EnsembleConfig {
+  const own = defaultThresholds(method);
+  return {
+    ...DEFAULT_ENSEMBLE,
+    method,
+    thresholds: {
+      user: ctx.config.thresholdUser ?? own.user,
+      document: ctx.config.thresholdDocument ?? own.document,
+    },
+  };
+}
+
 /** The detection runtime of `ctx` (created on first use; loaded models live as long as ctx). */
 export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {}): Runtime {
   let rt = runtimes.get(ctx);
@@ -99,11 +117,7 @@ export function runtime(ctx: AppContext, overrides: Partial<RuntimeSettings> = {
     ttlMs: ctx.config.modelIdleTtl * 1000,
     memoryBudgetBytes: ctx.config.modelMemoryBudgetMb * 1024 * 1024,
     resultTtlMs: ctx.config.resultCacheTtl * 1000,
-    ensemble: {
-      ...DEFAULT_ENSEMBLE,
-      method: ctx.config.ensembleMethod,
-      thresholds: { user: ctx.config.thresholdUser, document: ctx.config.thresholdDocument },
-    },
+    ensemble: ensembleFor(ctx, ctx.config.ensembleMethod),
     maxBatch: ctx.config.maxBatch,
     ...overrides,
   };
@@ -570,10 +584,21 @@ export async function predictBatchJson(
   );
   const t0 = performance.now();
   const { ok, compare, skipped } = await resolveModels(ctx, opts);
-  const method = opts.ensemble ?? rt.settings.ensemble.method;
-  const cfg =
-    method === rt.settings.ensemble.method ? rt.settings.ensemble : { ...rt.settings.ensemble, method };
   const context = opts.context ?? 'user';
+  const requested = opts.ensemble ?? rt.settings.ensemble.method;
+  // The stacker is fitted on one set of detectors voting together; with another set (a subset
+  // of models, a document scan without the embedding, an extra transformer) its bias and
+  // coefficients mean nothing, so the weighted mean decides instead (and the answer says so).
+  const method =
+    requested === 'stacked' &&
+    !stackerCovers(
+      rt.settings.ensemble,
+      ok.map((m) => rt.entries.get(m.name)!.detector),
+      context,
+    )
+      ? 'weighted_mean'
+      : requested;
+  const cfg = method === rt.settings.ensemble.method ? rt.settings.ensemble : ensembleFor(ctx, method);
   const versions = Object.fromEntries([...ok, ...compare].map((m) => [m.name, m.model.version]));
   const hashes = valid.map(textHash);
   // The options part of the key is the same for every text of the request: hash it once.

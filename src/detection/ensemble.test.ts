@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combine, DEFAULT_ENSEMBLE, LEGACY_ENSEMBLE } from './ensemble.js';
+import { combine, DEFAULT_ENSEMBLE, defaultThresholds, LEGACY_ENSEMBLE, stackerCovers } from './ensemble.js';
 import { FITTED_ENSEMBLE } from './ensemble-fitted.js';
 import type { DetectorResult } from './types.js';
 import { LABELS, type Label } from '../ml/labels.js';
@@ -30,6 +30,9 @@ function res(
   return { detector, version: '1', attackScore: attack, probabilities: p, findings };
 }
 
+// The hand-set weighted mean at its own thresholds (the default method is the fitted stacker).
+const WEIGHTED = { ...DEFAULT_ENSEMBLE, method: 'weighted_mean' as const, thresholds: defaultThresholds('weighted_mean') };
+
 describe('combine', () => {
   it('weighted mean uses detector weights', () => {
     const d = combine([res('linear', 0.9), res('embedding', 0.1)], {
@@ -47,7 +50,7 @@ describe('combine', () => {
     expect(s).toBeLessThan(0.9);
   });
   it('a strong rule decides alone; the label follows the evidence', () => {
-    const d = combine([res('rules', 0.92, 'jailbreak', true), res('linear', 0.05), res('embedding', 0.05)]);
+    const d = combine([res('rules', 0.92, 'jailbreak', true), res('linear', 0.05), res('embedding', 0.05)], WEIGHTED);
     expect(d.is_attack).toBe(true);
     expect(d.label).toBe('jailbreak');
     expect(d.probabilities.benign).toBeCloseTo(0.08, 6);
@@ -56,8 +59,8 @@ describe('combine', () => {
   });
   it('in document context the embedding does not vote (unless it is all there is)', () => {
     const r = [res('rules', 0.02), res('linear', 0.1), res('embedding', 0.95)];
-    const user = combine(r);
-    const doc = combine(r, DEFAULT_ENSEMBLE, { context: 'document' });
+    const user = combine(r, WEIGHTED);
+    const doc = combine(r, WEIGHTED, { context: 'document' });
     expect(user.attack_score).toBeCloseTo((0.02 + 0.1 + 1.5 * 0.95) / 3.5, 6);
     expect(doc.attack_score).toBeCloseTo((0.02 + 0.1) / 2, 6);
     expect(doc.is_attack).toBe(false);
@@ -66,7 +69,7 @@ describe('combine', () => {
       combine(r, { ...DEFAULT_ENSEMBLE, method: 'max' }, { context: 'document' }).attack_score,
     ).toBeCloseTo(0.1);
     // named alone, it votes with its usual weight rather than scoring nothing
-    const only = combine([res('embedding', 0.95)], DEFAULT_ENSEMBLE, { context: 'document' });
+    const only = combine([res('embedding', 0.95)], WEIGHTED, { context: 'document' });
     expect(only.attack_score).toBeCloseTo(0.95, 6);
     expect(only.is_attack).toBe(true);
   });
@@ -88,7 +91,15 @@ describe('combine', () => {
 
 describe('fitted stacked combiner', () => {
   it('is fitted out of fold, with clipped logits and positive coefficients', () => {
-    expect(DEFAULT_ENSEMBLE.method).toBe('weighted_mean');
+    expect(DEFAULT_ENSEMBLE.method).toBe('stacked');
+    // The default decides at the stacker's own fitted operating point, not at 0.5.
+    expect(DEFAULT_ENSEMBLE.thresholds).toEqual(FITTED_ENSEMBLE.stacked_threshold_at_oof_fpr);
+    expect(defaultThresholds('weighted_mean')).toEqual({ user: 0.5, document: 0.45 });
+    // It covers exactly the detectors it was fitted on, as they vote in each context.
+    expect(stackerCovers(DEFAULT_ENSEMBLE, ['rules', 'linear', 'embedding'], 'user')).toBe(true);
+    expect(stackerCovers(DEFAULT_ENSEMBLE, ['rules', 'linear'], 'user')).toBe(false);
+    expect(stackerCovers(DEFAULT_ENSEMBLE, ['rules', 'linear', 'embedding', 'transformer'], 'user')).toBe(false);
+    expect(stackerCovers(DEFAULT_ENSEMBLE, ['rules', 'linear', 'embedding'], 'document')).toBe(false);
     expect(FITTED_ENSEMBLE.provenance.script).toBe('scripts/detection-fit-ensemble.ts');
     expect(DEFAULT_ENSEMBLE.stacker.clip).toBeGreaterThan(0);
     for (const d of ['rules', 'linear', 'embedding']) expect(DEFAULT_ENSEMBLE.stacker.coef[d]).toBeGreaterThan(0);

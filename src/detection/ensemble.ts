@@ -53,18 +53,28 @@ export const LEGACY_ENSEMBLE: EnsembleConfig = {
 };
 
 /**
- * The default: the weighted mean above (its operating point), with the `stacked` method's
- * parameters fitted out of fold by `scripts/detection-fit-ensemble.ts` (ensemble-fitted.ts,
- * provenance inside). By the fit's own leave-one-fold-out criterion the stacked combiner at its
- * out-of-fold 3%-FPR threshold (FITTED_ENSEMBLE.stacked_threshold_at_oof_fpr) beats the weighted
- * mean (57.4% vs 63.1% miss + FPR in the Dec 2 refit): fewer false positives on unseen benign
- * styles, more misses on CyberSecEval. The served method and thresholds come from the platform
- * configuration (MLSEC_ENSEMBLE, MLSEC_THRESHOLD_*; weighted_mean at 0.5 / 0.45 by default);
- * request the stacked one with `ensemble: "stacked"` and its `threshold`. See
- * src/detection/README.md.
+ * Each method's own default operating point: the stacked combiner's thresholds were fitted with
+ * it (its out-of-fold 3%-FPR point, FITTED_ENSEMBLE.stacked_threshold_at_oof_fpr); the weighted
+ * mean and max keep the hand-set 0.5 / 0.45.
+ */
+export function defaultThresholds(method: EnsembleMethod): Readonly<Record<Context, number>> {
+  return method === 'stacked' ? FITTED_ENSEMBLE.stacked_threshold_at_oof_fpr : LEGACY_ENSEMBLE.thresholds;
+}
+
+/**
+ * The default: the stacked logistic combiner fitted out of fold by
+ * `scripts/detection-fit-ensemble.ts` (ensemble-fitted.ts, provenance inside), at its fitted
+ * thresholds. The fit's leave-one-fold-out criterion, declared before the comparison, chose it
+ * over the hand-set weighted mean (55.9% vs 58.8% miss + FPR, Dec 2 refit): fewer false positives
+ * on benign styles the models never saw (role-play, "act as" prompts), more misses on
+ * CyberSecEval. On the evaluation-only files the two are level (README, "Fitting the ensemble").
+ * The weighted mean stays available per request (`ensemble: "weighted_mean"`) or as the served
+ * default (MLSEC_ENSEMBLE).
  */
 export const DEFAULT_ENSEMBLE: EnsembleConfig = {
   ...LEGACY_ENSEMBLE,
+  method: 'stacked',
+  thresholds: defaultThresholds('stacked'),
   stacker: FITTED_ENSEMBLE.stacker,
   // In retrieved documents the embedding detector does not vote. USE lite averages the token
   // vectors of a 120-word chunk, so one instruction inside an email or a table barely moves
@@ -79,6 +89,16 @@ export const DEFAULT_ENSEMBLE: EnsembleConfig = {
 /** The weight of each detector in `context` (missing = 1). */
 export function weightOf(cfg: EnsembleConfig, detector: string, context: Context = 'user'): number {
   return cfg.contextWeights?.[context]?.[detector] ?? cfg.weights[detector] ?? 1;
+}
+
+/**
+ * Whether the stacker was fitted on exactly the detectors that vote here: `detectors` (the
+ * request's models) minus those weighted 0 in `context`.
+ */
+export function stackerCovers(cfg: EnsembleConfig, detectors: readonly string[], context: Context): boolean {
+  const voting = new Set(detectors.filter((d) => votesIn(cfg, d, context)));
+  const fitted = Object.keys(cfg.stacker.coef);
+  return voting.size === fitted.length && fitted.every((d) => voting.has(d));
 }
 
 /** Whether `detector` votes in `context` (a weight of 0 there means it does not). */

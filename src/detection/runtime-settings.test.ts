@@ -51,6 +51,8 @@ describe('detection runtime settings', () => {
     const own = (await post('/predict', { text: 'hello', ensemble: 'weighted_mean', threshold: 0.6 })).json();
     expect(own.ensemble).toBe('weighted_mean');
     expect(own.threshold).toBe(0.6);
+    // Configured thresholds hold for every method.
+    expect((await post('/predict', { text: 'hello', ensemble: 'stacked' })).json().threshold).toBe(0.8);
   });
 
   it('refuses an unknown default model at start, naming the known ones', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../platform/testing.js';
 import { testModelsDir } from './test-support.js';
+import { FITTED_ENSEMBLE } from './ensemble-fitted.js';
 import { detectionServices } from './service.js';
 import { listPredictionLog, flushLog } from './engine.js';
 
@@ -41,6 +42,18 @@ describe('model API', () => {
     expect(b.processing_time_ms).toBeGreaterThan(0);
     const sum = Object.values(b.probabilities as Record<string, number>).reduce((a, c) => a + c, 0);
     expect(sum).toBeCloseTo(1, 5);
+  });
+  it('each method decides at its own default threshold', async () => {
+    const text = 'Which threshold does this use?';
+    const d = (await post('model-api', '/predict', { text })).json();
+    expect(d.ensemble).toBe('stacked');
+    expect(d.threshold).toBe(FITTED_ENSEMBLE.stacked_threshold_at_oof_fpr.user);
+    const w = (await post('model-api', '/predict', { text, ensemble: 'weighted_mean' })).json();
+    expect(w.threshold).toBe(0.5);
+    const doc = (
+      await post('model-api', '/predict', { text, ensemble: 'weighted_mean', context: 'document' })
+    ).json();
+    expect(doc.threshold).toBe(0.45);
   });
   it('benign text, per-request threshold, models and ensemble options', async () => {
     const b = (
@@ -109,6 +122,8 @@ describe('model API', () => {
     ).json();
     expect(named.model_results.map((m: { model: string }) => m.model)).toEqual(['linear', 'embedding']);
     expect(named.attack_score).toBeCloseTo(named.model_results[0].attack_score, 6);
+    // The stacker was fitted on rules + linear + embedding voting together: the weighted mean decides.
+    expect(named.ensemble).toBe('weighted_mean');
     await flushLog(t.ctx);
     const rows = await listPredictionLog(t.ctx, { since: new Date(Date.now() - 60_000) });
     expect(rows.length).toBeGreaterThanOrEqual(4);

@@ -233,21 +233,21 @@ export const SETTINGS = {
   ),
   ensembleMethod: setting(
     'MLSEC_ENSEMBLE',
-    'weighted_mean' as 'weighted_mean' | 'max' | 'stacked',
+    'stacked' as 'weighted_mean' | 'max' | 'stacked',
     oneOf('weighted_mean', 'max', 'stacked'),
-    'Default ensemble method: weighted_mean, max, or stacked (the out-of-fold fitted combiner; a request may still choose).',
+    'Default ensemble method: stacked (the logistic combiner fitted out of fold), weighted_mean or max; a request may still choose.',
   ),
-  thresholdUser: setting(
+  thresholdUser: setting<number>(
     'MLSEC_THRESHOLD_USER',
-    0.5,
+    undefined,
     fraction,
-    'Default attack threshold for context "user" (a request may still set its own).',
+    'Attack threshold for context "user", for every method. Unset: each method\'s own (stacked: its fitted 3%-FPR point, about 0.63; weighted_mean and max: 0.5). A request may still set its own.',
   ),
-  thresholdDocument: setting(
+  thresholdDocument: setting<number>(
     'MLSEC_THRESHOLD_DOCUMENT',
-    0.45,
+    undefined,
     fraction,
-    'Default attack threshold for context "document" (retrieved content, scanned more strictly).',
+    'Attack threshold for context "document" (retrieved content, scanned more strictly), for every method. Unset: each method\'s own (stacked: fitted, about 0.56; weighted_mean and max: 0.45).',
   ),
   modelMemoryBudgetMb: setting(
     'MLSEC_MODEL_MEMORY_MB',
