@@ -33,7 +33,15 @@ const Options = {
       description: 'Models to run (default: the default ensemble). See GET /models.',
     }),
   ),
-  ensemble: Type.Optional(Type.Union(ENSEMBLE_METHODS.map((m) => Type.Literal(m)))),
+  ensemble: Type.Optional(
+    Type.Union(
+      ENSEMBLE_METHODS.map((m) => Type.Literal(m)),
+      {
+        description:
+          'Combiner (default: stacked, at its own fitted thresholds). The stacker decides only for the models it was fitted on (rules, linear, embedding); for another set the weighted mean does, and `ensemble` in the answer says so.',
+      },
+    ),
+  ),
   threshold: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),
   context: Type.Optional(
     Type.Union([Type.Literal('user'), Type.Literal('document')], {
