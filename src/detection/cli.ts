@@ -55,7 +55,7 @@ export function registerCli(program: Command, run: CliRunner): void {
         );
         if (o.json) return void console.log(JSON.stringify(p, null, 2));
         console.log(
-          `${p.is_attack ? 'ATTACK' : 'benign'}  label=${p.label}  attack_score=${p.attack_score.toFixed(3)}  threshold=${p.threshold}  (${p.processing_time_ms.toFixed(1)} ms)`,
+          `${p.is_attack ? 'ATTACK' : 'benign'}  label=${p.label}  attack_score=${p.attack_score.toFixed(3)}  threshold=${+p.threshold.toFixed(3)}  ensemble=${p.ensemble}  (${p.processing_time_ms.toFixed(1)} ms)`,
         );
         for (const m of p.model_results)
           console.log(
