@@ -90,10 +90,14 @@ function shippedDefaults(modelsDir: string): string[] {
  * The ensemble for `method`: its own default thresholds (`defaultThresholds`), unless
  * MLSEC_THRESHOLD_USER / MLSEC_THRESHOLD_DOCUMENT set them for every method.
  */
-function ensembleFor(ctx: AppContext, method: EnsembleMethod): EnsembleConfig {
+function ensembleFor(
+  ctx: AppContext,
+  method: EnsembleMethod,
+  base: EnsembleConfig = DEFAULT_ENSEMBLE,
+): EnsembleConfig {
   const own = defaultThresholds(method);
   return {
-    ...DEFAULT_ENSEMBLE,
+    ...base,
     method,
     thresholds: {
       user: ctx.config.thresholdUser ?? own.user,
@@ -598,7 +602,10 @@ export async function predictBatchJson(
     )
       ? 'weighted_mean'
       : requested;
-  const cfg = method === rt.settings.ensemble.method ? rt.settings.ensemble : ensembleFor(ctx, method);
+  const cfg =
+    method === rt.settings.ensemble.method
+      ? rt.settings.ensemble
+      : ensembleFor(ctx, method, rt.settings.ensemble);
   const versions = Object.fromEntries([...ok, ...compare].map((m) => [m.name, m.model.version]));
   const hashes = valid.map(textHash);
   // The options part of the key is the same for every text of the request: hash it once.
