@@ -480,12 +480,13 @@ function topLabel(p: Record<Label, number>): Label {
 async function resolveModels(ctx: AppContext, req: Pick<PredictRequest, 'models' | 'compare' | 'context'>) {
   const rt = runtime(ctx);
   const explicit = req.models && req.models.length > 0;
-  // Default models that do not vote in this context (weight 0, e.g. embedding for documents)
-  // are not run for it; named ones always are.
-  const voting = rt.settings.defaultModels.filter((n) =>
-    votesIn(rt.settings.ensemble, n, req.context ?? 'user'),
-  );
-  const names = explicit ? [...new Set(req.models!)] : voting.length > 0 ? voting : rt.settings.defaultModels;
+  // Named models always run; default ones that do not vote in this context (weight 0, e.g. the
+  // embedding for documents) do not, unless none would be left.
+  const defaults = rt.settings.defaultModels;
+  const voting = explicit
+    ? []
+    : defaults.filter((n) => votesIn(rt.settings.ensemble, n, req.context ?? 'user'));
+  const names = explicit ? [...new Set(req.models!)] : voting.length > 0 ? voting : defaults;
   for (const n of names)
     if (!rt.entries.has(n)) throw appError('DETECTION_UNKNOWN_MODEL', { name: n, known: knownModels(ctx) });
   const ok: { name: string; model: LoadedDetector; variant: 'shipped' | 'trained' }[] = [];
