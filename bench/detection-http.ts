@@ -9,12 +9,12 @@
  * process generates the load with autocannon, so the load generator does not steal the server's
  * event loop. Every request carries a distinct text (no result-cache hits). Besides req/s and
  * latency it prints the server's CPU time per request, which stays meaningful on a busy machine.
- * Scenarios: the machine's ceiling (bare Fastify answering a prediction-sized body, same
- * process), the platform's shell (the model API's server without detection: auth, schema,
- * hooks, metrics), the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
- * words and the default ensemble at 50 words under --connections, /predict/batch of 32 (fast path
- * and default ensemble), then
- * latency with one connection (nothing queued) for 50 / 500 / 5,000 words, fast path and ensemble.
+ * Scenarios: the machine's ceiling (bare Fastify answering a real prediction's JSON, same
+ * process), the platform's shell (the model API's server without detection: auth, schema, hooks,
+ * metrics), the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
+ * words and the default ensemble at 50 words under --connections, /predict/batch of 32 (fast
+ * path and default ensemble), then latency with one connection (nothing queued) for 50 / 500 /
+ * 5,000 words, fast path and ensemble.
  */
 import { benignWords } from './words.js';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -72,15 +72,12 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   const shellApp = t.app.services.find((s) => s.def.name === 'bench-shell')!.app;
   const shell = await shellApp.listen({ port: 0, host: '127.0.0.1' });
   const headers = { ...(await t.auth('viewer')), 'content-type': 'application/json' };
-  // The machine's ceiling: bare Fastify in the same process answering a POST with a body the
-  // size of a prediction (JSON parsed, no hooks, no auth, no detection, no log). What
-  // /predict costs above it is ours.
+  // The machine's ceiling: bare Fastify in the same process answering a POST with the same
+  // prediction JSON (body parsed, no hooks, no auth, no detection, no log). What /predict costs
+  // above it is ours.
   const { default: Fastify } = await import('fastify');
   const bare = Fastify({ logger: false });
-  const sample = JSON.stringify({ label: 'benign', probabilities: { benign: 0.98 }, pad: 'x'.repeat(900) });
-  bare.post('/predict', (req, reply) => {
-    void reply.type('application/json').send((req.body as { text?: string }).text ? sample : '{}');
-  });
+  bare.post('/predict', (_req, reply) => void reply.type('application/json').send(shellBody));
   const reference = await bare.listen({ port: 0, host: '127.0.0.1' });
   // The inspector profiles only between prof-start and prof-stop, so start-up (module loading,
   // initdb, model loading) does not drown the request path in the profile.
