@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CANDIDATE as B64, hasAlphabetRun } from './base64.js';
 import { CANDIDATE as HEX, mayHoldHexRun } from './hex.js';
-import { INVISIBLE, MAYBE_INVISIBLE } from './invisible.js';
+import { INVISIBLE, MAYBE_INVISIBLE, mayHoldInvisible } from './invisible.js';
 import { countLettersSubs } from './leetspeak.js';
 
 // The normalizers skip their regex passes when a cheap scan proves they cannot find anything.
@@ -56,7 +56,8 @@ describe('normalizer pre-checks', () => {
       const hasInv = new RegExp(INVISIBLE.source, 'u').test(t) || /[\u{e0020}-\u{e007e}]/u.test(t);
       if (hasB64) expect(hasAlphabetRun(t)).toBe(true);
       if (hasHex) expect(mayHoldHexRun(t)).toBe(true);
-      if (hasInv) expect(MAYBE_INVISIBLE.test(t)).toBe(true);
+      if (hasInv) expect(mayHoldInvisible(t)).toBe(true);
+      expect(mayHoldInvisible(t)).toBe(MAYBE_INVISIBLE.test(t));
       b64 += +hasB64;
       hex += +hasHex;
       inv += +hasInv;
