@@ -321,7 +321,9 @@ export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING)
 }
 
 let sortBuf = new Uint32Array(4096);
-const digitCounts = new Uint32Array(1 << 12); // digits of up to 12 bits: dim <= 2^24
+// Digits of up to 12 bits: dim <= 2^24.
+const digitCounts = new Uint32Array(1 << 12);
+const highDigitCounts = new Uint32Array(1 << 12);
 
 /**
  * The same bucket counts as `countBuckets`, in ascending bucket order instead of first-seen
@@ -341,30 +343,36 @@ export function countBucketsSorted(text: string, cfg: HashingConfig = DEFAULT_HA
   if (sortBuf.length < nGrams) sortBuf = new Uint32Array(nGrams);
   ensureLists(Math.min(nGrams, cfg.dim));
   const tmp = sortBuf;
+  // Both digits' histograms in one pass (low digit in dc, high digit in dh); the grams are
+  // masked to bucket indices on the way.
   const dc = digitCounts;
-  // Pass 1, low digit: gr -> tmp (masked to bucket indices on the way).
+  const dh = highDigitCounts;
   dc.fill(0, 0, lowMask + 1);
-  for (let q = 0; q < nGrams; q++) dc[gr[q] & lowMask]++;
+  dh.fill(0, 0, highBuckets);
+  for (let q = 0; q < nGrams; q++) {
+    const v = gr[q] & mask;
+    gr[q] = v;
+    dc[v & lowMask]++;
+    dh[v >>> lowBits]++;
+  }
   for (let d = 0, sum = 0; d <= lowMask; d++) {
     const c = dc[d];
     dc[d] = sum;
     sum += c;
   }
-  for (let q = 0; q < nGrams; q++) {
-    const v = gr[q] & mask;
-    tmp[dc[v & lowMask]++] = v;
-  }
-  // Pass 2, high digit (stable): tmp -> gr.
-  dc.fill(0, 0, highBuckets);
-  for (let q = 0; q < nGrams; q++) dc[tmp[q] >>> lowBits]++;
   for (let d = 0, sum = 0; d < highBuckets; d++) {
-    const c = dc[d];
-    dc[d] = sum;
+    const c = dh[d];
+    dh[d] = sum;
     sum += c;
+  }
+  // Pass 1, low digit: gr -> tmp. Pass 2, high digit (stable): tmp -> gr.
+  for (let q = 0; q < nGrams; q++) {
+    const v = gr[q];
+    tmp[dc[v & lowMask]++] = v;
   }
   for (let q = 0; q < nGrams; q++) {
     const v = tmp[q];
-    gr[dc[v >>> lowBits]++] = v;
+    gr[dh[v >>> lowBits]++] = v;
   }
   // Runs of equal indices are the buckets and their counts.
   const li = listIndices;
