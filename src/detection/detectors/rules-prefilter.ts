@@ -321,7 +321,8 @@ export function buildPrefilter(patterns: readonly RegExp[]): (text: string) => P
   const nClauses = clauseLits.length;
   const hits = order.map((st) => [...out[st]].filter((id) => id < nClauses));
   const startHits = order.map((st) => [...out[st]].filter((id) => id >= nClauses).map((id) => id - nClauses));
-  const hasHits = Uint8Array.from(hits, (h, st) => (h.length || startHits[st].length ? 1 : 0));
+  // Bit 1: the state ends clause literals; bit 2: it ends start literals.
+  const hasHits = Uint8Array.from(hits, (h, st) => (h.length ? 1 : 0) | (startHits[st].length ? 2 : 0));
   // Short literals ("you", "<", "'") end at ~40% of the characters of ordinary text, mostly in
   // the same few states: a state's clauses are marked once per scan (stamped with the scan's
   // generation), not at every visit.
@@ -342,12 +343,13 @@ export function buildPrefilter(patterns: readonly RegExp[]): (text: string) => P
     let st = 0;
     for (let k = 0; k < text.length; k++) {
       st = table[st * nSym + symOf[text.charCodeAt(k)]];
-      if (hasHits[st]) {
-        if (stamp[st] !== scan) {
+      const h = hasHits[st];
+      if (h !== 0) {
+        if ((h & 1) !== 0 && stamp[st] !== scan) {
           stamp[st] = scan;
           for (const c of hits[st]) seen[c] = 1;
         }
-        for (const e of startHits[st]) starts[entryRule[e]]!.push(k - entryLen[e] + 1);
+        if ((h & 2) !== 0) for (const e of startHits[st]) starts[entryRule[e]]!.push(k - entryLen[e] + 1);
       }
     }
     const candidates = ruleBranches.map(
