@@ -43,10 +43,13 @@ export async function useOnnxBytes(dir = useModelDir()): Promise<Uint8Array> {
 
 /**
  * Texts per graph run. onnxruntime's arena keeps the peak activations of the largest run it
- * has seen; runs of 8 (sorted by length upstream) were as fast per text as runs of 32 and held
- * ~130 MB less after batches of long texts (bench/encoder.ts and measurements in the report).
+ * has seen, and a run blocks the event loop while it lasts. Runs of 2 (sorted by length
+ * upstream) were as fast per text as runs of 8 or 32 (batches of 32 texts of 50 / 120 words:
+ * 16.0 / 30.4 ms per text against 17.1 / 31.7 with 8), held ~17 MB less, and cut the longest
+ * event-loop stall while a 5,000-word text is encoded from ~260 ms to ~60 ms (Dec 2026;
+ * `bench/encoder.ts` prints the stall).
  */
-const RUN_BATCH = 8;
+const RUN_BATCH = 2;
 
 /** Where the converted model is cached (a different name whenever its inputs change). */
 async function cachedModelFile(dir: string): Promise<string> {
