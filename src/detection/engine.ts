@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { desc, gte, and, sql, getTableColumns } from 'drizzle-orm';
@@ -459,7 +459,8 @@ export interface Prediction {
 }
 
 export function textHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  // One-shot hash: no Hash object per call (a third of the cost on short texts).
+  return hash('sha256', text);
 }
 
 /** Throws 400 for empty / non-string text and 413 over the configured limit. */
@@ -610,9 +611,10 @@ export async function predictBatchJson(
   const versions = Object.fromEntries([...ok, ...compare].map((m) => [m.name, m.model.version]));
   const hashes = valid.map(textHash);
   // The options part of the key is the same for every text of the request: hash it once.
-  const optionsKey = createHash('sha1')
-    .update(JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]))
-    .digest('hex');
+  const optionsKey = hash(
+    'sha1',
+    JSON.stringify([versions, method, opts.threshold, context, !!opts.compare]),
+  );
   const cacheKeys = hashes.map((h) => `detection:pred:${h}:${optionsKey}`);
 
   const out: (Prediction | undefined)[] = new Array(valid.length);
