@@ -1,7 +1,8 @@
 /**
  * Resident memory of the whole platform with every default detection model loaded and used.
  *   npx tsx bench/platform-memory.ts [--runs 2] [--settle 10]
- * Starts `mlsec start` (all services, embedded storage) in a child process on a fresh data dir:
+ * Starts `mlsec start` (all services, embedded storage) in a child process on a fresh data dir,
+ * with the environment `npm start` gives it (MALLOC_ARENA_MAX=2 unless set):
  * run 1 is a cold start (PGlite initdb), later runs reuse the data dir (the normal restart). For
  * each run it waits until `/models` shows every default model `loaded`, sends predictions of
  * 50, 500 and 5,000 words through the default ensemble (so the encoder's buffers are touched),
@@ -39,6 +40,9 @@ try {
   for (let run = 1; run <= RUNS; run++) {
     const child = spawn(process.execPath, ['bin/mlsec.js', 'start'], {
       env: {
+        // As `npm start` runs it: two glibc malloc arenas instead of one per thread (the
+        // encoder's and PGlite's threads otherwise keep tens of MB in arenas of their own).
+        MALLOC_ARENA_MAX: '2',
         ...process.env,
         MLSEC_DATA_DIR: dataDir,
         MLSEC_PORT_OFFSET: String(OFFSET),

@@ -34,3 +34,29 @@ describe('ONNX encoder model cache (MLSEC_DATA_DIR/cache)', () => {
     expect(readdirSync(cache).filter((f) => f.endsWith('.onnx'))).toHaveLength(0);
   }, 60_000);
 });
+
+describe('ONNX session thread (thread: worker)', () => {
+  it('gives the vectors of the in-thread session and leaves this event loop idle while it runs', async () => {
+    const texts = Array.from(
+      { length: 24 },
+      (_, i) =>
+        `${TEXT} Request ${i}: summarise the attached quarterly report, list the open risks, ` +
+        'and draft a short reply to the finance team about the budget for next year. '.repeat(4),
+    );
+    const here = await loadOnnxEncoder();
+    const there = await loadOnnxEncoder({ thread: 'worker' });
+    const a = await here.embed(texts);
+    // Event-loop utilisation of this thread while the worker encodes: near 0 when the graph
+    // runs elsewhere, near 1 when it runs here (each run blocks for tens of ms).
+    const elu0 = performance.eventLoopUtilization();
+    const b = await there.embed(texts);
+    const busy = performance.eventLoopUtilization(elu0).utilization;
+    const elu1 = performance.eventLoopUtilization();
+    await here.embed(texts.map((t) => `${t} again`));
+    const busyHere = performance.eventLoopUtilization(elu1).utilization;
+    for (let i = 0; i < texts.length; i++)
+      for (let k = 0; k < a[i].length; k++) expect(Math.abs(a[i][k] - b[i][k])).toBeLessThan(1e-6);
+    expect(busy).toBeLessThan(0.5);
+    expect(busyHere).toBeGreaterThan(0.5);
+  }, 120_000);
+});

@@ -18,7 +18,14 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SETTINGS } from '../platform/config.js';
 import { runModuleInChild } from '../platform/workers.js';
-import { buildUseOnnx, denseBatch, readWeights, type WeightsManifestGroup } from './use-onnx.js';
+import { Worker } from 'node:worker_threads';
+import {
+  buildUseOnnx,
+  denseBatch,
+  readWeights,
+  type DenseBatch,
+  type WeightsManifestGroup,
+} from './use-onnx.js';
 
 export interface RawEncoder {
   embed(texts: string[]): Promise<Float32Array[]>;
@@ -107,47 +114,142 @@ export interface OnnxEncoderOptions {
    * requests (and other processes), a second thread did not lower latency (bench/encoder.ts).
    */
   threads?: number;
+  /**
+   * Where the session runs. 'main' (default): this thread. 'worker': a worker thread of its own
+   * (onnx-session-thread.mjs); this thread only tokenizes, and a graph run (tens of ms on a
+   * long text) stalls nothing here. Same vectors either way.
+   */
+  thread?: 'main' | 'worker';
+}
+
+/** One graph run: the embeddings of a dense batch, end to end. */
+type Run = (b: DenseBatch) => Promise<Float32Array>;
+type SessionOptions = import('onnxruntime-node').InferenceSession.SessionOptions;
+
+async function sessionHere(source: string | Uint8Array, sessionOptions: SessionOptions): Promise<Run> {
+  const ort = await import('onnxruntime-node');
+  const session =
+    typeof source === 'string'
+      ? await ort.InferenceSession.create(source, sessionOptions)
+      : await ort.InferenceSession.create(source, sessionOptions);
+  return async (b) => {
+    const res = await session.run({
+      ids: new ort.Tensor('int64', b.ids, [b.batch, b.seq]),
+      mask: new ort.Tensor('float32', b.mask, [b.batch, b.seq]),
+    });
+    return res.embeddings.data as Float32Array;
+  };
+}
+
+/**
+ * The session in its own worker thread. Resolves once the session is created (rejects with its
+ * error). If the thread dies later, pending and later runs reject and `onGone` is called, so
+ * the owner can open a new one.
+ */
+function sessionThread(
+  source: string | Uint8Array,
+  sessionOptions: SessionOptions,
+  onGone: () => void,
+): Promise<Run> {
+  return new Promise((resolveReady, rejectReady) => {
+    const worker = new Worker(new URL('./onnx-session-thread.mjs', import.meta.url), {
+      workerData: { source, sessionOptions },
+      transferList: typeof source === 'string' ? [] : [source.buffer as ArrayBuffer],
+    });
+    const pending = new Map<number, { resolve: (v: Float32Array) => void; reject: (e: Error) => void }>();
+    let seq = 0;
+    let dead: Error | undefined;
+    const fail = (err: Error) => {
+      if (dead) return;
+      dead = err;
+      onGone();
+      for (const p of pending.values()) p.reject(err);
+      pending.clear();
+      rejectReady(err);
+    };
+    const run: Run = (b) =>
+      dead
+        ? Promise.reject(dead)
+        : new Promise((resolve, reject) => {
+            const id = ++seq;
+            pending.set(id, { resolve, reject });
+            // Referenced only while runs are pending: an idle thread must not keep the process
+            // alive, a busy one must (a CLI awaiting vectors would otherwise exit early).
+            worker.ref();
+            worker.postMessage({ id, ids: b.ids, mask: b.mask, batch: b.batch, seq: b.seq }, [
+              b.ids.buffer as ArrayBuffer,
+              b.mask.buffer as ArrayBuffer,
+            ]);
+          });
+    worker.on(
+      'message',
+      (m: { ready: boolean; error?: string } | { id: number; flat?: Float32Array; error?: string }) => {
+        if ('ready' in m) {
+          if (m.ready) {
+            worker.unref();
+            resolveReady(run);
+          } else {
+            fail(new Error(m.error ?? 'ONNX session failed to load'));
+            void worker.terminate();
+          }
+          return;
+        }
+        const p = pending.get(m.id);
+        if (!p) return;
+        pending.delete(m.id);
+        if (pending.size === 0) worker.unref();
+        if (m.flat) p.resolve(m.flat);
+        else p.reject(new Error(m.error ?? 'ONNX session thread sent no output'));
+      },
+    );
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`ONNX session thread exited with code ${code}`)));
+  });
 }
 
 export async function loadOnnxEncoder(options: OnnxEncoderOptions = {}): Promise<RawEncoder> {
   const dir = useModelDir();
-  const [ort, { EmbeddingsModel }, vocabulary, file] = await Promise.all([
-    import('onnxruntime-node'),
+  const [{ EmbeddingsModel }, vocabulary, file] = await Promise.all([
     import('@energetic-ai/embeddings'),
     readFile(join(dir, 'vocab.json'), 'utf8').then((s) => JSON.parse(s) as [string, number][]),
     modelFile(dir),
   ]);
   // The tokenizer is all we use of the package; it never touches `model`.
   const { tokenizer } = new EmbeddingsModel({ vocabulary, model: undefined as never });
-  const sessionOptions = {
+  const sessionOptions: SessionOptions = {
     intraOpNumThreads: Math.max(1, options.threads ?? 1),
     interOpNumThreads: 1,
-    graphOptimizationLevel: 'all' as const,
+    graphOptimizationLevel: 'all',
     // Idle intra-op threads spin by default; on a shared 2-core machine the spinning thread
     // halved throughput (measured), so extra threads sleep when idle.
     extra: { session: { 'intra_op.allow_spinning': '0' } },
   };
-  let session: import('onnxruntime-node').InferenceSession | undefined;
-  if (file) {
-    // A damaged cache file (disk trouble, manual edits) is removed and the model converted again.
-    session = await ort.InferenceSession.create(file, sessionOptions).catch(async () => {
-      await rm(file, { force: true });
-      return undefined;
-    });
-  }
-  session ??= await ort.InferenceSession.create(await useOnnxBytes(dir), sessionOptions);
-  const run = session;
+  let current: Promise<Run> | undefined;
+  const open = async (): Promise<Run> => {
+    const start = (source: string | Uint8Array) =>
+      options.thread === 'worker'
+        ? sessionThread(source, sessionOptions, () => (current = undefined))
+        : sessionHere(source, sessionOptions);
+    let run: Run | undefined;
+    if (file) {
+      // A damaged cache file (disk trouble, manual edits) is removed and the model converted again.
+      run = await start(file).catch(async () => {
+        await rm(file, { force: true });
+        return undefined;
+      });
+    }
+    return run ?? start(await useOnnxBytes(dir));
+  };
+  current = open();
+  await current;
   return {
     async embed(texts: string[]): Promise<Float32Array[]> {
       const out: Float32Array[] = [];
       for (let s = 0; s < texts.length; s += RUN_BATCH) {
         const part = texts.slice(s, s + RUN_BATCH);
         const b = denseBatch(part.map((t) => tokenizer.encode(t)));
-        const res = await run.run({
-          ids: new ort.Tensor('int64', b.ids, [b.batch, b.seq]),
-          mask: new ort.Tensor('float32', b.mask, [b.batch, b.seq]),
-        });
-        const flat = res.embeddings.data as Float32Array;
+        // A session thread that died is replaced by the next call (this one rejects).
+        const flat = await (await (current ??= open()))(b);
         const dim = flat.length / b.batch;
         part.forEach((_, i) => out.push(flat.slice(i * dim, (i + 1) * dim)));
       }

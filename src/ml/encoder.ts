@@ -71,6 +71,14 @@ export interface EncoderOptions {
    * copy of the model (~70 MB onnx, ~100 MB tfjs). Default 1.
    */
   parallel?: number;
+  /**
+   * Where the ONNX graph runs. 'main' (default): in this thread. 'worker': in one session
+   * thread per process, shared by every encoder that asks for it (the serving path: the
+   * embedding detector, embedding drift). A graph run is synchronous, so in this thread a long
+   * text stalls every other request for the length of a run; in the worker it stalls nothing
+   * here, and it runs on the other core. The tfjs backend always runs here.
+   */
+  thread?: 'main' | 'worker';
 }
 
 const PARALLEL_MIN_TEXTS = 512;
@@ -122,7 +130,7 @@ interface RawModel {
   embed(input: string[]): Promise<ArrayLike<number>[]>;
 }
 
-const models = new Map<EncoderBackend, Promise<RawModel>>();
+const models = new Map<string, Promise<RawModel>>();
 
 async function loadTfjsModel(): Promise<RawModel> {
   const [{ initModel }, { modelSource }] = await Promise.all([
@@ -132,15 +140,21 @@ async function loadTfjsModel(): Promise<RawModel> {
   return initModel(modelSource) as Promise<RawModel>;
 }
 
-/** The process-wide model of a backend; a failed load is forgotten so the next call retries. */
-function rawModel(backend: EncoderBackend): Promise<RawModel> {
-  let p = models.get(backend);
+/**
+ * The process-wide model of a backend (and, for onnx, of a thread); a failed load is forgotten
+ * so the next call retries.
+ */
+function rawModel(backend: EncoderBackend, thread: 'main' | 'worker' = 'main'): Promise<RawModel> {
+  const key = backend === 'onnx' ? `onnx:${thread}` : backend;
+  let p = models.get(key);
   if (!p) {
-    p = (backend === 'onnx' ? loadOnnxEncoder({ threads: 1 }) : loadTfjsModel()).catch((e: unknown) => {
-      models.delete(backend);
-      throw e;
-    });
-    models.set(backend, p);
+    p = (backend === 'onnx' ? loadOnnxEncoder({ threads: 1, thread }) : loadTfjsModel()).catch(
+      (e: unknown) => {
+        models.delete(key);
+        throw e;
+      },
+    );
+    models.set(key, p);
   }
   return p;
 }
@@ -222,7 +236,7 @@ export function getSentenceEncoder(options: EncoderOptions = {}): SentenceEncode
       let done = texts.length - todo.length;
       options.onProgress?.(done, texts.length);
       if (todo.length > 0) {
-        const model = await rawModel(backend);
+        const model = await rawModel(backend, options.thread);
         const store = (idx: number[], vecs: ArrayLike<number>[]) => {
           const fresh: [string, Float32Array][] = [];
           idx.forEach((i, j) => {

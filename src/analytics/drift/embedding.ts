@@ -15,7 +15,7 @@ function evenly<T>(xs: readonly T[], k: number): T[] {
 }
 
 export async function embeddingDrift(refTexts: readonly string[], curTexts: readonly string[], cfg: DriftTestConfig, maxPerSide = EMBEDDING_MAX_PER_SIDE): Promise<DriftResult> {
-  const enc = getSentenceEncoder();
+  const enc = getSentenceEncoder({ thread: 'worker' });
   const r = evenly(refTexts, maxPerSide);
   const c = evenly(curTexts, maxPerSide);
   const vecs = await enc.embed([...r, ...c]);

@@ -64,7 +64,8 @@ export const embedding: Detector = {
     const file = modelPath(ctx.modelsDir, ctx.model ?? 'embedding-default');
     const { artifact, bytes } = await readArtifact<EmbeddingHeadArtifact>(file);
     const head = loadEmbeddingHead(artifact);
-    const encoder = getSentenceEncoder({ batchSize: 32 });
+    // In the session thread: a graph run on a long text must not stall the other requests.
+    const encoder = getSentenceEncoder({ batchSize: 32, thread: 'worker' });
     const library: KnownAttack[] = [];
     const inLibrary = new Set<string>();
     async function addKnownAttacks(
