@@ -12,7 +12,8 @@
  * Scenarios: the machine's ceiling (bare Fastify answering a real prediction's JSON, same
  * process), the platform's shell (the model API's server without detection: auth, schema, hooks,
  * metrics), the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
- * words and the default ensemble at 50 words under --connections, /predict/batch of 32 (fast
+ * words and the default ensemble at 50 words under --connections, the fast path's latency while
+ * two other connections send 500-word texts to the default ensemble, /predict/batch of 32 (fast
  * path and default ensemble), then latency with one connection (nothing queued) for 50 / 500 /
  * 5,000 words, fast path and ensemble.
  */
@@ -207,6 +208,43 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     await inst;
   }
 
+  // What the fast-path clients of a shared server see while other clients send long texts to
+  // the default ensemble: both loads at once, the fast path's latency reported.
+  async function mixed() {
+    const name = 'fast path 50 words, 8 conn, beside ensemble 500 words, 2 conn';
+    if (ONLY && !name.includes(ONLY)) return;
+    const lat: number[] = [];
+    const run = (connections: number, body: (i: number) => unknown, onResponse?: (ms: number) => void) =>
+      new Promise<autocannon.Result>((res, rej) => {
+        const instance = autocannon(
+          {
+            url: ready.address + '/predict',
+            method: 'POST',
+            headers: ready.headers,
+            connections,
+            duration: SECONDS,
+            requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(seq++)) }) }],
+          },
+          (err, result) => (err ? rej(err) : res(result)),
+        );
+        if (onResponse) instance.on('response', (_c, _s, _b, ms) => onResponse(ms));
+      });
+    const [fast, slow] = await Promise.all([
+      run(
+        8,
+        (i) => ({ text: textOf(50, i), models: ['rules', 'linear'] }),
+        (ms) => lat.push(ms),
+      ),
+      run(2, (i) => ({ text: textOf(500, i) })),
+    ]);
+    lat.sort((a, b) => a - b);
+    const p = (q: number) =>
+      (lat.length ? lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] : NaN).toFixed(1);
+    console.log(
+      `${name.padEnd(50)} fast ${(fast.requests.total / SECONDS).toFixed(0).padStart(6)} req/s  p50 ${p(0.5).padStart(6)} ms  p99 ${p(0.99).padStart(6)} ms   ensemble ${(slow.requests.total / SECONDS).toFixed(1)} req/s  errors ${fast.errors + slow.errors + fast.timeouts + slow.timeouts}  non-2xx ${fast.non2xx + slow.non2xx}`,
+    );
+  }
+
   console.log(
     `model-api at ${ready.address} (server in its own process, LOG_LEVEL=${LOG_LEVEL}); autocannon, ${CONN} connections, ${SECONDS} s per scenario; every request a distinct text (no result-cache hits)`,
   );
@@ -242,6 +280,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
       }));
     }
     await scenario('/predict default ensemble, 50 words', '/predict', (i) => ({ text: textOf(50, i) }));
+    await mixed();
     // Latency of one request at a time (no queueing behind other connections), by text length.
     for (const n of [50, 500, 5000]) {
       await scenario(

@@ -75,6 +75,8 @@ program
       t.unref();
       await app.close(); // stops accepting, waits for in-flight requests
       await stopServices(ctx, services);
+      // Any user of the encoder's session thread (drift jobs too): exiting mid-run aborts.
+      await (await import('../ml/encoder.js')).closeEncoderThread();
       await ctx.close(); // queue, events, Redis, database
       await stopTelemetry();
       log.info('stopped');
@@ -103,6 +105,7 @@ program
     const shutdown = async () => {
       log.info('worker stopping: cancelling in-flight jobs');
       await stopServices(ctx, services);
+      await (await import('../ml/encoder.js')).closeEncoderThread();
       await ctx.close();
       process.exit(0);
     };

@@ -60,3 +60,36 @@ describe('ONNX session thread (thread: worker)', () => {
     expect(busyHere).toBeGreaterThan(0.5);
   }, 120_000);
 });
+
+describe('closing the session thread', () => {
+  it('lets a process exit cleanly while a long encoding is in flight', async () => {
+    // Without the close, process.exit during a run on the session thread aborts the process
+    // (exit code 134, "terminate called after throwing an instance of 'Napi::Error'").
+    const encoder = new URL('./encoder.ts', import.meta.url).href;
+    const code = `
+      const { getSentenceEncoder, closeEncoderThread } = await import(${JSON.stringify(encoder)});
+      const e = getSentenceEncoder({ thread: 'worker' });
+      await e.embed(['warm up']);
+      const long = Array.from({ length: 40 }, (_, i) => 'text ' + i + ' ' + 'summarise the long budget report and its risks '.repeat(15));
+      const pending = e.embed(long);
+      setTimeout(async () => {
+        await closeEncoderThread();
+        console.log('closed');
+        process.exit(0);
+      }, 200);
+      await pending;
+    `;
+    const { execFile } = await import('node:child_process');
+    const result = await new Promise<{ code: number | null; out: string }>((resolve) =>
+      execFile(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', code],
+        { timeout: 60_000 },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: stdout + stderr }),
+      ),
+    );
+    expect(result.out, result.out).toContain('closed');
+    expect(result.code).toBe(0);
+  }, 90_000);
+});

@@ -29,6 +29,8 @@ import {
 
 export interface RawEncoder {
   embed(texts: string[]): Promise<Float32Array[]>;
+  /** Release the session (after the runs in flight); a later `embed` opens it again. */
+  close(): Promise<void>;
 }
 
 /** Directory of the packaged model files (model.json, shards, vocab.json). */
@@ -122,43 +124,59 @@ export interface OnnxEncoderOptions {
   thread?: 'main' | 'worker';
 }
 
-/** One graph run: the embeddings of a dense batch, end to end. */
-type Run = (b: DenseBatch) => Promise<Float32Array>;
+/** An open session: `run` embeds a dense batch; `close` releases it after the runs in flight. */
+interface Session {
+  run(b: DenseBatch): Promise<Float32Array>;
+  close(): Promise<void>;
+}
 type SessionOptions = import('onnxruntime-node').InferenceSession.SessionOptions;
 
-async function sessionHere(source: string | Uint8Array, sessionOptions: SessionOptions): Promise<Run> {
+async function sessionHere(source: string | Uint8Array, sessionOptions: SessionOptions): Promise<Session> {
   const ort = await import('onnxruntime-node');
   const session =
     typeof source === 'string'
       ? await ort.InferenceSession.create(source, sessionOptions)
       : await ort.InferenceSession.create(source, sessionOptions);
-  return async (b) => {
-    const res = await session.run({
-      ids: new ort.Tensor('int64', b.ids, [b.batch, b.seq]),
-      mask: new ort.Tensor('float32', b.mask, [b.batch, b.seq]),
-    });
-    return res.embeddings.data as Float32Array;
+  return {
+    async run(b) {
+      const res = await session.run({
+        ids: new ort.Tensor('int64', b.ids, [b.batch, b.seq]),
+        mask: new ort.Tensor('float32', b.mask, [b.batch, b.seq]),
+      });
+      return res.embeddings.data as Float32Array;
+    },
+    // Runs here are synchronous: none is in flight when this is called.
+    close: () => session.release(),
   };
 }
+
+/** How long `close` waits for the runs in flight before it terminates the thread. */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * The session in its own worker thread. Resolves once the session is created (rejects with its
  * error). If the thread dies later, pending and later runs reject and `onGone` is called, so
- * the owner can open a new one.
+ * the owner can open a new one. `close` lets the thread finish its queue, release the session
+ * and exit: a process that exits while onnxruntime runs on a worker thread aborts (exit code
+ * 134, "terminate called after throwing an instance of 'Napi::Error'"), so owners close before
+ * the process exits.
  */
 function sessionThread(
   source: string | Uint8Array,
   sessionOptions: SessionOptions,
   onGone: () => void,
-): Promise<Run> {
+): Promise<Session> {
   return new Promise((resolveReady, rejectReady) => {
     const worker = new Worker(new URL('./onnx-session-thread.mjs', import.meta.url), {
       workerData: { source, sessionOptions },
+      // Plain JavaScript: none of this process's flags (a loader, --input-type) applies to it.
+      execArgv: [],
       transferList: typeof source === 'string' ? [] : [source.buffer as ArrayBuffer],
     });
     const pending = new Map<number, { resolve: (v: Float32Array) => void; reject: (e: Error) => void }>();
     let seq = 0;
     let dead: Error | undefined;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
     const fail = (err: Error) => {
       if (dead) return;
       dead = err;
@@ -167,27 +185,38 @@ function sessionThread(
       pending.clear();
       rejectReady(err);
     };
-    const run: Run = (b) =>
-      dead
-        ? Promise.reject(dead)
-        : new Promise((resolve, reject) => {
-            const id = ++seq;
-            pending.set(id, { resolve, reject });
-            // Referenced only while runs are pending: an idle thread must not keep the process
-            // alive, a busy one must (a CLI awaiting vectors would otherwise exit early).
-            worker.ref();
-            worker.postMessage({ id, ids: b.ids, mask: b.mask, batch: b.batch, seq: b.seq }, [
-              b.ids.buffer as ArrayBuffer,
-              b.mask.buffer as ArrayBuffer,
-            ]);
-          });
+    const session: Session = {
+      run: (b) =>
+        dead
+          ? Promise.reject(dead)
+          : new Promise((resolve, reject) => {
+              const id = ++seq;
+              pending.set(id, { resolve, reject });
+              // Referenced only while runs are pending: an idle thread must not keep the
+              // process alive, a busy one must (a CLI awaiting vectors would otherwise exit).
+              worker.ref();
+              worker.postMessage({ id, ids: b.ids, mask: b.mask, batch: b.batch, seq: b.seq }, [
+                b.ids.buffer as ArrayBuffer,
+                b.mask.buffer as ArrayBuffer,
+              ]);
+            }),
+      async close() {
+        if (!dead) {
+          worker.ref();
+          worker.postMessage({ close: true });
+        }
+        const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
+        await exited;
+        clearTimeout(timer);
+      },
+    };
     worker.on(
       'message',
       (m: { ready: boolean; error?: string } | { id: number; flat?: Float32Array; error?: string }) => {
         if ('ready' in m) {
           if (m.ready) {
             worker.unref();
-            resolveReady(run);
+            resolveReady(session);
           } else {
             fail(new Error(m.error ?? 'ONNX session failed to load'));
             void worker.terminate();
@@ -224,21 +253,21 @@ export async function loadOnnxEncoder(options: OnnxEncoderOptions = {}): Promise
     // halved throughput (measured), so extra threads sleep when idle.
     extra: { session: { 'intra_op.allow_spinning': '0' } },
   };
-  let current: Promise<Run> | undefined;
-  const open = async (): Promise<Run> => {
+  let current: Promise<Session> | undefined;
+  const open = async (): Promise<Session> => {
     const start = (source: string | Uint8Array) =>
       options.thread === 'worker'
         ? sessionThread(source, sessionOptions, () => (current = undefined))
         : sessionHere(source, sessionOptions);
-    let run: Run | undefined;
+    let session: Session | undefined;
     if (file) {
       // A damaged cache file (disk trouble, manual edits) is removed and the model converted again.
-      run = await start(file).catch(async () => {
+      session = await start(file).catch(async () => {
         await rm(file, { force: true });
         return undefined;
       });
     }
-    return run ?? start(await useOnnxBytes(dir));
+    return session ?? start(await useOnnxBytes(dir));
   };
   current = open();
   await current;
@@ -248,12 +277,17 @@ export async function loadOnnxEncoder(options: OnnxEncoderOptions = {}): Promise
       for (let s = 0; s < texts.length; s += RUN_BATCH) {
         const part = texts.slice(s, s + RUN_BATCH);
         const b = denseBatch(part.map((t) => tokenizer.encode(t)));
-        // A session thread that died is replaced by the next call (this one rejects).
-        const flat = await (await (current ??= open()))(b);
+        // A closed session, or a session thread that died, is reopened by the next call.
+        const flat = await (await (current ??= open())).run(b);
         const dim = flat.length / b.batch;
         part.forEach((_, i) => out.push(flat.slice(i * dim, (i + 1) * dim)));
       }
       return out;
+    },
+    async close() {
+      const c = current;
+      current = undefined;
+      await (await c?.catch(() => undefined))?.close();
     },
   };
 }

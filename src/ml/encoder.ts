@@ -128,6 +128,7 @@ function embedInWorker(
 
 interface RawModel {
   embed(input: string[]): Promise<ArrayLike<number>[]>;
+  close?(): Promise<void>;
 }
 
 const models = new Map<string, Promise<RawModel>>();
@@ -157,6 +158,17 @@ function rawModel(backend: EncoderBackend, thread: 'main' | 'worker' = 'main'): 
     models.set(key, p);
   }
   return p;
+}
+
+/**
+ * Release the session thread (`thread: 'worker'`) after the runs in flight; the next encoder
+ * call that needs it starts it again. Its owners (the embedding detector's dispose) call this
+ * before the process exits: a process that exits while onnxruntime runs on a worker thread
+ * aborts. Never rejects.
+ */
+export async function closeEncoderThread(): Promise<void> {
+  const p = models.get('onnx:worker');
+  await (await p?.catch(() => undefined))?.close?.().catch(() => undefined);
 }
 
 export function textKey(text: string): string {

@@ -7,7 +7,8 @@
  * In: workerData { source (model file path or ONNX bytes), sessionOptions }; messages
  * { id, ids: BigInt64Array, mask: Float32Array, batch, seq }.
  * Out: { ready: true } or { ready: false, error } once; then { id, flat: Float32Array } or
- * { id, error } per message, in order.
+ * { id, error } per message, in order. { close: true } releases the session after the queued
+ * runs and ends the thread.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 
@@ -25,6 +26,14 @@ if (session) {
   // One run at a time: concurrent runs would each hold their peak activations.
   let chain = Promise.resolve();
   parentPort.on('message', (m) => {
+    if (m.close) {
+      // After the runs already queued: release the session, then end the thread.
+      chain = chain.then(async () => {
+        await session.release();
+        parentPort.close();
+      });
+      return;
+    }
     chain = chain.then(async () => {
       try {
         const res = await session.run({

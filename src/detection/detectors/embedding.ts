@@ -1,5 +1,5 @@
 import { loadEmbeddingHead, type EmbeddingHeadArtifact } from '../../ml/linear-model.js';
-import { getSentenceEncoder } from '../../ml/encoder.js';
+import { closeEncoderThread, getSentenceEncoder } from '../../ml/encoder.js';
 import type { Label } from '../../ml/labels.js';
 import type { Finding } from '../types.js';
 import { detectChunked, fullProbs } from './chunked.js';
@@ -96,6 +96,8 @@ export const embedding: Detector = {
       },
       addKnownAttacks,
       librarySize: () => library.length,
+      // Frees the session's memory on unload, and lets it finish its runs before shutdown.
+      dispose: () => closeEncoderThread(),
       async detect(items, opts) {
         const hits = new Map<string, { sim: number; attack: KnownAttack }>();
         const results = await detectChunked(
