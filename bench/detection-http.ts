@@ -146,6 +146,34 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   };
 
   let seq = 0;
+  /** One autocannon run of POSTs to `url` for SECONDS, a fresh body per request. */
+  const load = (
+    url: string,
+    connections: number,
+    body: (i: number) => unknown,
+    onResponse?: (ms: number) => void,
+  ) =>
+    new Promise<autocannon.Result>((res, rej) => {
+      const instance = autocannon(
+        {
+          url,
+          method: 'POST',
+          headers: ready.headers,
+          connections,
+          duration: SECONDS,
+          requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(seq++)) }) }],
+        },
+        (err, result) => (err ? rej(err) : res(result)),
+      );
+      // Per-response times from the 'response' event: autocannon's own histogram has 1 ms resolution.
+      if (onResponse) instance.on('response', (_client, _status, _bytes, ms) => onResponse(ms));
+    });
+  /** Percentile q of the latencies (sorted here), as text with one decimal. */
+  const percentiles = (lat: number[]) => {
+    lat.sort((a, b) => a - b);
+    return (q: number) =>
+      (lat.length ? lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] : NaN).toFixed(1);
+  };
   async function scenario(
     name: string,
     path: string,
@@ -158,30 +186,14 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     const lat: number[] = [];
     if (PROF) server.send('prof-start');
     const cpu0 = await serverCpu();
-    // Per-response times from the 'response' event: autocannon's own histogram has 1 ms resolution.
-    const r = await new Promise<autocannon.Result>((res, rej) => {
-      const instance = autocannon(
-        {
-          url: base + path,
-          method: 'POST',
-          headers: ready.headers,
-          connections,
-          duration: SECONDS,
-          requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(seq++)) }) }],
-        },
-        (err, result) => (err ? rej(err) : res(result)),
-      );
-      instance.on('response', (_client, _status, _bytes, ms) => lat.push(ms));
-    });
+    const r = await load(base + path, connections, body, (ms) => lat.push(ms));
     const cpuMs = (await serverCpu()) - cpu0;
     if (PROF) {
       const file = join(resolve(PROF), `${name.replace(/[^A-Za-z0-9]+/g, '-')}.cpuprofile`);
       server.send(`prof-stop:${file}`);
       console.log(`  profile: ${file}`);
     }
-    lat.sort((a, b) => a - b);
-    const p = (q: number) =>
-      (lat.length ? lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] : NaN).toFixed(1);
+    const p = percentiles(lat);
     const n = r.requests.total;
     const rps = n / SECONDS;
     console.log(
@@ -214,32 +226,16 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     const name = 'fast path 50 words, 8 conn, beside ensemble 500 words, 2 conn';
     if (ONLY && !name.includes(ONLY)) return;
     const lat: number[] = [];
-    const run = (connections: number, body: (i: number) => unknown, onResponse?: (ms: number) => void) =>
-      new Promise<autocannon.Result>((res, rej) => {
-        const instance = autocannon(
-          {
-            url: ready.address + '/predict',
-            method: 'POST',
-            headers: ready.headers,
-            connections,
-            duration: SECONDS,
-            requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(seq++)) }) }],
-          },
-          (err, result) => (err ? rej(err) : res(result)),
-        );
-        if (onResponse) instance.on('response', (_c, _s, _b, ms) => onResponse(ms));
-      });
     const [fast, slow] = await Promise.all([
-      run(
+      load(
+        ready.address + '/predict',
         8,
         (i) => ({ text: textOf(50, i), models: ['rules', 'linear'] }),
         (ms) => lat.push(ms),
       ),
-      run(2, (i) => ({ text: textOf(500, i) })),
+      load(ready.address + '/predict', 2, (i) => ({ text: textOf(500, i) })),
     ]);
-    lat.sort((a, b) => a - b);
-    const p = (q: number) =>
-      (lat.length ? lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] : NaN).toFixed(1);
+    const p = percentiles(lat);
     console.log(
       `${name.padEnd(50)} fast ${(fast.requests.total / SECONDS).toFixed(0).padStart(6)} req/s  p50 ${p(0.5).padStart(6)} ms  p99 ${p(0.99).padStart(6)} ms   ensemble ${(slow.requests.total / SECONDS).toFixed(1)} req/s  errors ${fast.errors + slow.errors + fast.timeouts + slow.timeouts}  non-2xx ${fast.non2xx + slow.non2xx}`,
     );

@@ -124,10 +124,14 @@ export interface OnnxEncoderOptions {
   thread?: 'main' | 'worker';
 }
 
-/** An open session: `run` embeds a dense batch; `close` releases it after the runs in flight. */
+/**
+ * An open session: `run` embeds a dense batch; `close` releases it once no `embed` call uses it
+ * (`users`, kept by embed) and its runs are done.
+ */
 interface Session {
   run(b: DenseBatch): Promise<Float32Array>;
   close(): Promise<void>;
+  users: number;
 }
 type SessionOptions = import('onnxruntime-node').InferenceSession.SessionOptions;
 
@@ -147,19 +151,20 @@ async function sessionHere(source: string | Uint8Array, sessionOptions: SessionO
     },
     // Runs here are synchronous: none is in flight when this is called.
     close: () => session.release(),
+    users: 0,
   };
 }
 
-/** How long `close` waits for the runs in flight before it terminates the thread. */
+/** How long `close` waits for the idle thread to release its session before terminating it. */
 const CLOSE_TIMEOUT_MS = 10_000;
 
 /**
  * The session in its own worker thread. Resolves once the session is created (rejects with its
  * error). If the thread dies later, pending and later runs reject and `onGone` is called, so
- * the owner can open a new one. `close` lets the thread finish its queue, release the session
- * and exit: a process that exits while onnxruntime runs on a worker thread aborts (exit code
- * 134, "terminate called after throwing an instance of 'Napi::Error'"), so owners close before
- * the process exits.
+ * the owner can open a new one. `close` waits until no embed call uses the session, has the
+ * thread release it and exit: a process that exits (or terminates the thread) while
+ * onnxruntime runs on a worker thread aborts (exit code 134, "terminate called after throwing
+ * an instance of 'Napi::Error'"), so owners close before the process exits.
  */
 function sessionThread(
   source: string | Uint8Array,
@@ -201,14 +206,20 @@ function sessionThread(
               ]);
             }),
       async close() {
+        // embed calls under way finish first (they post their runs one at a time, so that a
+        // short text's run can go between a long text's runs). Terminating the thread in the
+        // middle of a run would abort the process like exiting does.
+        while (session.users > 0 && !dead) await new Promise((r) => setTimeout(r, 5));
         if (!dead) {
           worker.ref();
           worker.postMessage({ close: true });
         }
+        // The thread is idle by now: if releasing hangs, terminating it is safe.
         const timer = setTimeout(() => void worker.terminate(), CLOSE_TIMEOUT_MS);
         await exited;
         clearTimeout(timer);
       },
+      users: 0,
     };
     worker.on(
       'message',
@@ -273,15 +284,24 @@ export async function loadOnnxEncoder(options: OnnxEncoderOptions = {}): Promise
   await current;
   return {
     async embed(texts: string[]): Promise<Float32Array[]> {
-      const out: Float32Array[] = [];
-      for (let s = 0; s < texts.length; s += RUN_BATCH) {
-        const part = texts.slice(s, s + RUN_BATCH);
-        const b = denseBatch(part.map((t) => tokenizer.encode(t)));
-        // A closed session, or a session thread that died, is reopened by the next call.
-        const flat = await (await (current ??= open())).run(b);
-        const dim = flat.length / b.batch;
-        part.forEach((_, i) => out.push(flat.slice(i * dim, (i + 1) * dim)));
+      const batches: DenseBatch[] = [];
+      for (let s = 0; s < texts.length; s += RUN_BATCH)
+        batches.push(denseBatch(texts.slice(s, s + RUN_BATCH).map((t) => tokenizer.encode(t))));
+      // One session for the whole call. A closed session, or a thread that died, is reopened by
+      // the next call.
+      const session = await (current ??= open());
+      session.users++;
+      const flats: Float32Array[] = [];
+      try {
+        for (const b of batches) flats.push(await session.run(b));
+      } finally {
+        session.users--;
       }
+      const out: Float32Array[] = [];
+      batches.forEach((b, k) => {
+        const dim = flats[k].length / b.batch;
+        for (let i = 0; i < b.batch; i++) out.push(flats[k].slice(i * dim, (i + 1) * dim));
+      });
       return out;
     },
     async close() {
