@@ -13,7 +13,8 @@
  * process), the platform's shell (the model API's server without detection: auth, schema, hooks,
  * metrics), the fixed cost of the HTTP path (3 words, rules only), the fast path at 50 and 500
  * words and the default ensemble at 50 words under --connections, the fast path's latency while
- * two other connections send 500-word texts to the default ensemble, /predict/batch of 32 (fast
+ * two other connections send 500-word texts to the default ensemble, /health's latency while one
+ * 100,000-character text goes through the default ensemble, /predict/batch of 32 (fast
  * path and default ensemble), then latency with one connection (nothing queued) for 50 / 500 /
  * 5,000 words, fast path and ensemble.
  */
@@ -241,6 +242,37 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     );
   }
 
+  // How long the server leaves other requests waiting while it scores one 100,000-character
+  // text with the default ensemble: /health polled every 20 ms meanwhile.
+  async function healthDuringLongText() {
+    const name = '/health while one 100,000-char text is scored';
+    if (ONLY && !name.includes(ONLY)) return;
+    const text = textOf(20_000, 1).slice(0, 100_000);
+    const lat: number[] = [];
+    let done = false;
+    const poll = (async () => {
+      while (!done) {
+        const t0 = performance.now();
+        await fetch(ready.address + '/health');
+        lat.push(performance.now() - t0);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const t0 = performance.now();
+    const res = await fetch(ready.address + '/predict', {
+      method: 'POST',
+      headers: ready.headers,
+      body: JSON.stringify({ text }),
+    });
+    const ms = performance.now() - t0;
+    done = true;
+    await poll;
+    const p = percentiles(lat);
+    console.log(
+      `${name.padEnd(50)} /predict ${res.status} in ${(ms / 1000).toFixed(1)} s; /health ${lat.length} polls p50 ${p(0.5)} ms max ${p(1)} ms`,
+    );
+  }
+
   console.log(
     `model-api at ${ready.address} (server in its own process, LOG_LEVEL=${LOG_LEVEL}); autocannon, ${CONN} connections, ${SECONDS} s per scenario; every request a distinct text (no result-cache hits)`,
   );
@@ -277,6 +309,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
     }
     await scenario('/predict default ensemble, 50 words', '/predict', (i) => ({ text: textOf(50, i) }));
     await mixed();
+    await healthDuringLongText();
     // Latency of one request at a time (no queueing behind other connections), by text length.
     for (const n of [50, 500, 5000]) {
       await scenario(

@@ -284,24 +284,23 @@ export async function loadOnnxEncoder(options: OnnxEncoderOptions = {}): Promise
   await current;
   return {
     async embed(texts: string[]): Promise<Float32Array[]> {
-      const batches: DenseBatch[] = [];
-      for (let s = 0; s < texts.length; s += RUN_BATCH)
-        batches.push(denseBatch(texts.slice(s, s + RUN_BATCH).map((t) => tokenizer.encode(t))));
       // One session for the whole call. A closed session, or a thread that died, is reopened by
       // the next call.
       const session = await (current ??= open());
       session.users++;
-      const flats: Float32Array[] = [];
+      const out: Float32Array[] = [];
       try {
-        for (const b of batches) flats.push(await session.run(b));
+        // Tokenized run by run: tokenizing a 100,000-character text's ~180 chunks at once took
+        // the request thread ~0.5 s in one go.
+        for (let s = 0; s < texts.length; s += RUN_BATCH) {
+          const b = denseBatch(texts.slice(s, s + RUN_BATCH).map((t) => tokenizer.encode(t)));
+          const flat = await session.run(b);
+          const dim = flat.length / b.batch;
+          for (let i = 0; i < b.batch; i++) out.push(flat.slice(i * dim, (i + 1) * dim));
+        }
       } finally {
         session.users--;
       }
-      const out: Float32Array[] = [];
-      batches.forEach((b, k) => {
-        const dim = flats[k].length / b.batch;
-        for (let i = 0; i < b.batch; i++) out.push(flats[k].slice(i * dim, (i + 1) * dim));
-      });
       return out;
     },
     async close() {
