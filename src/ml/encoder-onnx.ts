@@ -265,20 +265,29 @@ export async function loadOnnxEncoder(options: OnnxEncoderOptions = {}): Promise
     extra: { session: { 'intra_op.allow_spinning': '0' } },
   };
   let current: Promise<Session> | undefined;
-  const open = async (): Promise<Session> => {
+  const open = (): Promise<Session> => {
+    // A thread that dies forgets itself, not a newer session opened after a close.
+    const gone = () => {
+      if (current === opened) current = undefined;
+    };
     const start = (source: string | Uint8Array) =>
       options.thread === 'worker'
-        ? sessionThread(source, sessionOptions, () => (current = undefined))
+        ? sessionThread(source, sessionOptions, gone)
         : sessionHere(source, sessionOptions);
-    let session: Session | undefined;
-    if (file) {
-      // A damaged cache file (disk trouble, manual edits) is removed and the model converted again.
-      session = await start(file).catch(async () => {
-        await rm(file, { force: true });
-        return undefined;
-      });
-    }
-    return session ?? start(await useOnnxBytes(dir));
+    const opened = (async () => {
+      let session: Session | undefined;
+      if (file) {
+        // A damaged cache file (disk trouble, manual edits) is removed and the model converted again.
+        session = await start(file).catch(async () => {
+          await rm(file, { force: true });
+          return undefined;
+        });
+      }
+      return session ?? start(await useOnnxBytes(dir));
+    })();
+    // A failed open is forgotten too: the next call tries again.
+    opened.catch(gone);
+    return opened;
   };
   current = open();
   await current;
