@@ -320,6 +320,15 @@ export function countBuckets(text: string, cfg: HashingConfig = DEFAULT_HASHING)
   return { n: nu, indices: li, counts: lc };
 }
 
+/** Counts -> start offsets (exclusive prefix sums) over the first `n` entries, in place. */
+function toStarts(counts: Uint32Array, n: number): void {
+  for (let d = 0, sum = 0; d < n; d++) {
+    const c = counts[d];
+    counts[d] = sum;
+    sum += c;
+  }
+}
+
 let sortBuf = new Uint32Array(4096);
 // Digits of up to 12 bits: dim <= 2^24.
 const digitCounts = new Uint32Array(1 << 12);
@@ -355,16 +364,8 @@ export function countBucketsSorted(text: string, cfg: HashingConfig = DEFAULT_HA
     dc[v & lowMask]++;
     dh[v >>> lowBits]++;
   }
-  for (let d = 0, sum = 0; d <= lowMask; d++) {
-    const c = dc[d];
-    dc[d] = sum;
-    sum += c;
-  }
-  for (let d = 0, sum = 0; d < highBuckets; d++) {
-    const c = dh[d];
-    dh[d] = sum;
-    sum += c;
-  }
+  toStarts(dc, lowMask + 1);
+  toStarts(dh, highBuckets);
   // Pass 1, low digit: gr -> tmp. Pass 2, high digit (stable): tmp -> gr.
   for (let q = 0; q < nGrams; q++) {
     const v = gr[q];
