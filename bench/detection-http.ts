@@ -134,12 +134,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
         res(m as ServerMsg);
       });
     });
-  const ready = (await next()) as {
-    address: string;
-    reference: string;
-    shell: string;
-    headers: Record<string, string>;
-  };
+  const ready = (await next()) as Extract<ServerMsg, { address: string }>;
   const serverCpu = async () => {
     server.send('cpu');
     const { cpu } = (await next()) as { cpu: NodeJS.CpuUsage };
@@ -147,12 +142,13 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   };
 
   let seq = 0;
-  /** One autocannon run of POSTs to `url` for SECONDS, a fresh body per request. */
+  /** One autocannon run of POSTs to `url` (for SECONDS by default), a fresh body per request. */
   const load = (
     url: string,
     connections: number,
     body: (i: number) => unknown,
     onResponse?: (ms: number) => void,
+    seconds = SECONDS,
   ) =>
     new Promise<autocannon.Result>((res, rej) => {
       const instance = autocannon(
@@ -161,7 +157,7 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
           method: 'POST',
           headers: ready.headers,
           connections,
-          duration: SECONDS,
+          duration: seconds,
           requests: [{ setupRequest: (req) => ({ ...req, body: JSON.stringify(body(seq++)) }) }],
         },
         (err, result) => (err ? rej(err) : res(result)),
@@ -203,22 +199,13 @@ if (process.env.BENCH_HTTP_ROLE === 'server') {
   }
 
   async function warm() {
-    const inst = autocannon({
-      url: ready.address + '/predict',
-      method: 'POST',
-      headers: ready.headers,
-      connections: CONN,
-      duration: 1,
-      requests: [
-        {
-          setupRequest: (req) => ({
-            ...req,
-            body: JSON.stringify({ text: textOf(200, seq++), models: ['rules', 'linear'] }),
-          }),
-        },
-      ],
-    });
-    await inst;
+    await load(
+      ready.address + '/predict',
+      CONN,
+      (i) => ({ text: textOf(200, i), models: ['rules', 'linear'] }),
+      undefined,
+      1,
+    );
   }
 
   // What the fast-path clients of a shared server see while other clients send long texts to
