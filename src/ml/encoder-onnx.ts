@@ -137,6 +137,7 @@ type SessionOptions = import('onnxruntime-node').InferenceSession.SessionOptions
 
 async function sessionHere(source: string | Uint8Array, sessionOptions: SessionOptions): Promise<Session> {
   const ort = await import('onnxruntime-node');
+  // The same call twice: the overloads take a path or bytes, not their union.
   const session =
     typeof source === 'string'
       ? await ort.InferenceSession.create(source, sessionOptions)
