@@ -14,6 +14,8 @@ export const INVISIBLE = new RegExp(
 // The same characters without Unicode mode (astral ones by their high surrogate, U+DB40 for
 // U+E0000..E03FF): a quick test that both Unicode-mode passes would find nothing.
 export const MAYBE_INVISIBLE = new RegExp(`[${BMP_INVISIBLE}\\udb40]`);
+// The same, searching from a position (lastIndex): see mayHoldInvisible.
+const MAYBE_INVISIBLE_FROM = new RegExp(MAYBE_INVISIBLE.source, 'g');
 /* eslint-enable no-misleading-character-class */
 
 // MAYBE_INVISIBLE for the ASCII code units, as a table built from the regex itself: most texts
@@ -22,7 +24,6 @@ export const MAYBE_INVISIBLE = new RegExp(`[${BMP_INVISIBLE}\\udb40]`);
 const ASCII_TABLE = Uint8Array.from({ length: 0x80 }, (_, c) =>
   MAYBE_INVISIBLE.test(String.fromCharCode(c)) ? 1 : 0,
 );
-const MAYBE_INVISIBLE_FROM = new RegExp(MAYBE_INVISIBLE.source, 'g');
 
 /** `MAYBE_INVISIBLE.test(text)`: does any code unit of the text belong to the class? */
 export function mayHoldInvisible(text: string): boolean {
