@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import type { CliRunner } from '../cli/runner.js';
 import { parseDataset, detectFormat } from '../ml/dataset-io.js';
 import { predict, predictBatch } from './engine.js';
-import { evaluationReport, type EvalItem, type BinaryMetrics } from './evaluation.js';
+import { evaluationReport, worstErrors, type EvalItem, type BinaryMetrics } from './evaluation.js';
 import type { Context, EnsembleMethod } from './ensemble.js';
 
 const list = (v: string) =>
@@ -78,6 +78,7 @@ export function registerCli(program: Command, run: CliRunner): void {
     .option('--threshold <p>', 'decision threshold 0..1', Number)
     .option('--context <ctx>', 'user | document', 'user')
     .option('--limit <n>', 'at most n records per file', Number)
+    .option('--errors <n>', 'also list the n worst false positives and the n worst misses', Number)
     .option('--json', 'print the report as JSON')
     .action(
       async (o: {
@@ -87,8 +88,11 @@ export function registerCli(program: Command, run: CliRunner): void {
         threshold?: number;
         context: Context;
         limit?: number;
+        errors?: number;
         json?: boolean;
       }) => {
+        if (o.errors !== undefined && !(Number.isInteger(o.errors) && o.errors >= 0))
+          throw new Error('--errors must be a whole number >= 0');
         const records = o.data.flatMap((f) => {
           const content = readFileSync(f, 'utf8');
           const parsed = parseDataset(content, detectFormat(f, content), basename(f));
@@ -127,6 +131,7 @@ export function registerCli(program: Command, run: CliRunner): void {
                 predicted: p.label,
                 isAttack: p.is_attack,
                 modelScores: Object.fromEntries(p.model_results.map((m) => [m.model, m.attack_score])),
+                ...(o.errors ? { text: batch[k].text } : {}),
               }),
             );
             if (!o.json) process.stderr.write(`\r${out.length}/${records.length}`);
@@ -134,7 +139,8 @@ export function registerCli(program: Command, run: CliRunner): void {
           return out;
         });
         const report = evaluationReport(items);
-        if (o.json) return void console.log(JSON.stringify(report, null, 2));
+        const errors = o.errors ? worstErrors(items, o.errors) : undefined;
+        if (o.json) return void console.log(JSON.stringify(errors ? { ...report, errors } : report, null, 2));
         console.error(`\n${items.length} records in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
         console.log(HEADER);
         console.log(row('OVERALL (ensemble)', report.overall));
@@ -157,6 +163,20 @@ export function registerCli(program: Command, run: CliRunner): void {
         report.labels.confusion_matrix.forEach((r, i) =>
           console.log(`${L[i].padEnd(18)} ${r.map((v) => String(v).padStart(10)).join(' ')}`),
         );
+        if (!errors) return;
+        const show = (title: string, es: typeof errors.misses) => {
+          console.log(`\n${title} (${es.length}):`);
+          for (const e of es) {
+            const models = Object.entries(e.model_scores)
+              .map(([m, v]) => `${m}=${v.toFixed(2)}`)
+              .join(' ');
+            console.log(
+              `  ${e.score.toFixed(3)} ${e.label}->${e.predicted} [${e.file}] ${models}\n    ${e.text}`,
+            );
+          }
+        };
+        show('worst false positives', errors.false_positives);
+        show('worst misses', errors.misses);
       },
     );
 }

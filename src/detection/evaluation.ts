@@ -5,6 +5,8 @@ export interface EvalItem {
   readonly label: Label;
   readonly file: string;
   readonly hardNegative?: boolean;
+  /** The scored text, when the caller wants errors listed (`worstErrors`). */
+  readonly text?: string;
   /** Ensemble P(attack) and decision. */
   readonly score: number;
   readonly predicted: Label;
@@ -114,4 +116,35 @@ export function evaluationReport(items: readonly EvalItem[]): EvalReport {
       LABELS,
     ),
   };
+}
+
+export interface EvalError {
+  file: string;
+  label: Label;
+  predicted: Label;
+  score: number;
+  model_scores: Record<string, number>;
+  text: string;
+}
+
+/**
+ * Pure: the wrong decisions worth reading first, up to `n` of each kind: false positives with
+ * the highest ensemble score and missed attacks with the lowest. Text is cut to `maxChars`.
+ */
+export function worstErrors(
+  items: readonly EvalItem[],
+  n: number,
+  maxChars = 200,
+): { false_positives: EvalError[]; misses: EvalError[] } {
+  const view = (i: EvalItem): EvalError => ({
+    file: i.file,
+    label: i.label,
+    predicted: i.predicted,
+    score: i.score,
+    model_scores: { ...i.modelScores },
+    text: (i.text ?? '').replace(/\s+/g, ' ').slice(0, maxChars),
+  });
+  const fps = items.filter((i) => i.label === 'benign' && i.isAttack).sort((a, b) => b.score - a.score);
+  const misses = items.filter((i) => i.label !== 'benign' && !i.isAttack).sort((a, b) => a.score - b.score);
+  return { false_positives: fps.slice(0, n).map(view), misses: misses.slice(0, n).map(view) };
 }
