@@ -16,6 +16,9 @@ const PRIOR = String.raw`(?:previous|prior|above|earlier|preceding|foregoing|ori
 const DIRECTIVES = String.raw`(?:instructions?|directions?|directives?|prompts?|rules|guidelines|commands?|context|guidance|constraints|programming|restrictions|orders|system (?:prompt|message)|everything (?:you|i|that)|what (?:you|i) (?:said|told|were told))`;
 const PROMPT_NOUN = String.raw`(?:system prompt|system message|initial prompt|original prompt|hidden prompt|secret prompt|pre-?prompt|initial instructions|original instructions|hidden instructions|system instructions|internal instructions|developer instructions|base prompt|meta ?prompt|instructions you (?:were|have been) given|rules you (?:were|have been) given)`;
 
+// What a jailbreak claims to switch off: the model's guardrails, filters or moderation.
+const GUARDRAIL = String.raw`(?:guardrails|safeguards|safety (?:filters?|features|guidelines|training|settings|rules|protocols)|content (?:filters?|polic(?:y|ies))|moderation(?: module| layer| system)?|alignment|restrictions|ethic(?:s|al) (?:module|filters?|guidelines|constraints|subroutines?))`;
+
 /**
  * The signature rules. Each was checked against the benign files of ../shared/data (including
  * `hard_negative` records) so ordinary questions ("how do I kill a Python process?", role-play
@@ -218,6 +221,28 @@ export const RULES: readonly Rule[] = [
     explanation: 'Says the model will produce anything, even offensive, illegal or harmful content.',
     pattern:
       /\b(?:can|will|must|should|is able to|are able to)\s+(?:say|do|generate|write|produce|answer)\s+(?:anything|everything|any (?:request|question|content|prompt))\b[^.\n]{0,30}?\b(?:even|including|no matter (?:how|if))\b[^.\n]{0,30}?\b(?:offensive|illegal|harmful|unethical|immoral|explicit|dangerous|inappropriate|against (?:the|its|your) (?:rules|policies|guidelines))/gi,
+  },
+  {
+    // "I'm turning off your guardrails", "Root has disabled its moderation module", "your safety
+    // filters are now off". Bare "filters" is left out: photo and camera filters are benign.
+    id: 'persona.guardrails_off',
+    label: 'jailbreak',
+    severity: 'strong',
+    explanation: "Claims the model's guardrails, safety filters or moderation are switched off.",
+    pattern: new RegExp(
+      String.raw`\b(?:(?:turn(?:ing|ed|s)?|switch(?:ing|ed|es)?|shut(?:ting)?)\s+off|disabl(?:e|es|ed|ing)|remov(?:e|es|ed|ing)|lift(?:s|ed|ing)?|strip(?:s|ped|ping)?|deactivat(?:e|es|ed|ing))\s+(?:all\s+(?:of\s+)?)?your\s+(?:(?:built-in|internal|usual|default|own)\s+)?${GUARDRAIL}\b|\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:disabled|removed|deactivated|switched off|turned off|lifted|stripped(?: out)?|bypassed)\s+(?:all\s+(?:of\s+)?)?(?:its|his|her|their)\s+(?:own\s+)?(?:guardrails|safeguards|moderation(?: module| layer| system)?|safety (?:filters?|training|protocols|guidelines)|ethic(?:s|al) (?:module|filters?|guidelines|constraints|subroutines?))|\b(?:your|its)\s+${GUARDRAIL}\s+(?:are|is|have been|has been|were|was)\s+(?:now\s+|hereby\s+|officially\s+)?(?:off|disabled|removed|deactivated|lifted|suspended|turned off|switched off|gone|offline|void)\b`,
+      'gi',
+    ),
+  },
+  {
+    // The "dead grandma" jailbreak: a relative who used to read out keys, recipes or steps as a
+    // bedtime story. Weak: a relative's bedtime stories alone are ordinary; it needs the ask.
+    id: 'persona.relative_bedtime',
+    label: 'jailbreak',
+    severity: 'weak',
+    explanation: 'Asks for restricted information as the bedtime stories a (late) relative used to tell.',
+    pattern:
+      /\b(?:grand(?:ma|mother|pa|father)|granny|nan|nana|uncle|aunt(?:ie)?)\b[^.\n]{0,60}\b(?:used to|would)\s+(?:read|tell|recite|whisper|explain|describe|list|give)\b[^.\n]{0,120}?\b(?:keys|recipe|how to|steps|formula|instructions|codes?|passwords?)\b[^\n]{0,120}?\b(?:sleep|bedtime|tired)\b/gi,
   },
   // ---- refusal suppression
   {
