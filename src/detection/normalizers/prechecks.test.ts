@@ -65,7 +65,8 @@ describe('normalizer pre-checks', () => {
     // The crafted payloads (at least) exercised each guard's positive side.
     expect(Math.min(b64, hex, inv)).toBeGreaterThan(0);
   });
-  it('skip most ordinary prose', () => {
+  // Needs the real prose of ../shared/data; the crafted payloads alone are not prose.
+  it.skipIf(!existsSync(DATA))('skip most ordinary prose', () => {
     const prose = texts.filter((t) => /^[\x20-\x7e\n]+$/.test(t) && t.length > 200);
     expect(prose.filter((t) => mayHoldHexRun(t)).length).toBeLessThan(prose.length * 0.1);
   });
