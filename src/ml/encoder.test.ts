@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENCODER_DIM, cosine, defaultEncoderBackend, getSentenceEncoder } from './encoder.js';
+import { ENCODER_DIM, cosine, defaultEncoderBackend, defaultEncoderThreads, getSentenceEncoder } from './encoder.js';
 import { loadOnnxEncoder } from './encoder-onnx.js';
 
 describe('sentence encoder (real USE-lite weights from node_modules)', () => {
@@ -44,5 +44,11 @@ describe('defaultEncoderBackend', () => {
     expect(defaultEncoderBackend({})).toBe('onnx');
     expect(defaultEncoderBackend({ MLSEC_ENCODER_BACKEND: 'TFJS' })).toBe('tfjs');
     expect(() => defaultEncoderBackend({ MLSEC_ENCODER_BACKEND: 'torch' })).toThrow(/MLSEC_ENCODER_BACKEND/);
+  });
+  it('reads MLSEC_ENCODER_THREADS, defaults to 2 and names a bad value', () => {
+    expect(defaultEncoderThreads({})).toBe(2);
+    expect(defaultEncoderThreads({ MLSEC_ENCODER_THREADS: '1' })).toBe(1);
+    expect(() => defaultEncoderThreads({ MLSEC_ENCODER_THREADS: '0' })).toThrow(/MLSEC_ENCODER_THREADS/);
+    expect(() => defaultEncoderThreads({ MLSEC_ENCODER_THREADS: 'many' })).toThrow(/MLSEC_ENCODER_THREADS/);
   });
 });

@@ -42,16 +42,30 @@ export interface SentenceEncoder {
 
 export type EncoderBackend = 'onnx' | 'tfjs';
 
-/** The backend named by MLSEC_ENCODER_BACKEND (default onnx); a bad value throws, naming it. */
-export function defaultEncoderBackend(env: Record<string, string | undefined> = process.env): EncoderBackend {
-  const s = SETTINGS.encoderBackend;
+// The encoder is loaded outside any AppContext (CLI, training workers), so it reads its two
+// settings from the environment itself, with the configuration table's parsers and defaults.
+function fromEnv<T>(
+  s: { env: string; default?: T; parse: (raw: string) => T },
+  fallback: T,
+  env: Record<string, string | undefined>,
+): T {
   const raw = env[s.env];
-  if (raw === undefined || raw === '') return s.default ?? 'onnx';
+  if (raw === undefined || raw === '') return s.default ?? fallback;
   try {
     return s.parse(raw);
   } catch (e) {
     throw new Error(`${s.env}: ${(e as Error).message}`);
   }
+}
+
+/** The backend named by MLSEC_ENCODER_BACKEND (default onnx); a bad value throws, naming it. */
+export function defaultEncoderBackend(env: Record<string, string | undefined> = process.env): EncoderBackend {
+  return fromEnv(SETTINGS.encoderBackend, 'onnx', env);
+}
+
+/** Threads per encoder run from MLSEC_ENCODER_THREADS (default 2); a bad value throws, naming it. */
+export function defaultEncoderThreads(env: Record<string, string | undefined> = process.env): number {
+  return fromEnv(SETTINGS.encoderThreads, 2, env);
 }
 
 export interface EncoderOptions {
@@ -149,12 +163,12 @@ function rawModel(backend: EncoderBackend, thread: 'main' | 'worker' = 'main'): 
   const key = backend === 'onnx' ? `onnx:${thread}` : backend;
   let p = models.get(key);
   if (!p) {
-    p = (backend === 'onnx' ? loadOnnxEncoder({ threads: 1, thread }) : loadTfjsModel()).catch(
-      (e: unknown) => {
-        models.delete(key);
-        throw e;
-      },
-    );
+    p = (
+      backend === 'onnx' ? loadOnnxEncoder({ threads: defaultEncoderThreads(), thread }) : loadTfjsModel()
+    ).catch((e: unknown) => {
+      models.delete(key);
+      throw e;
+    });
     models.set(key, p);
   }
   return p;

@@ -225,6 +225,12 @@ export const SETTINGS = {
     oneOf('onnx', 'tfjs'),
     'Runtime of the sentence encoder (embedding detector, training): onnx (onnxruntime, several times faster) or tfjs (the TF.js graph it is converted from; same vectors).',
   ),
+  encoderThreads: setting(
+    'MLSEC_ENCODER_THREADS',
+    2,
+    int(1, 64),
+    'Threads of one sentence-encoder run (onnx backend). 2 halves long-text ensemble latency on 2 cores; 1 leaves a core to fast-path requests served beside the ensemble.',
+  ),
   defaultModels: setting<string[]>(
     'MLSEC_DEFAULT_MODELS',
     [],
