@@ -78,11 +78,9 @@ export interface EncoderOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /**
-   * Threads to encode with when there is a lot to encode (>= 512 new texts). Each runtime
-   * encodes on one core (onnxruntime gets one intra-op thread: a second one did not lower
-   * latency on the shared 2-core machine, see bench/encoder.ts), so a second thread roughly
-   * halves the time of a training run's encoding; each extra thread is a worker with its own
-   * copy of the model (~70 MB onnx, ~100 MB tfjs). Default 1.
+   * Threads to encode with when there is a lot to encode (>= 512 new texts). A second thread
+   * roughly halves the time of a training run's encoding; each extra thread is a worker with its
+   * own copy of the model (~70 MB onnx, ~100 MB tfjs). Default 1.
    */
   parallel?: number;
   /**
@@ -157,14 +155,18 @@ async function loadTfjsModel(): Promise<RawModel> {
 
 /**
  * The process-wide model of a backend (and, for onnx, of a thread); a failed load is forgotten
- * so the next call retries.
+ * so the next call retries. Only the serving session ('worker') takes MLSEC_ENCODER_THREADS:
+ * 'main' is training's, whose parallel shards already fill the cores (two intra-op threads
+ * there: 3.4-3.6 vs 3.0-3.1 ms/text with 2 shards on 2 cores).
  */
 function rawModel(backend: EncoderBackend, thread: 'main' | 'worker' = 'main'): Promise<RawModel> {
   const key = backend === 'onnx' ? `onnx:${thread}` : backend;
   let p = models.get(key);
   if (!p) {
     p = (
-      backend === 'onnx' ? loadOnnxEncoder({ threads: defaultEncoderThreads(), thread }) : loadTfjsModel()
+      backend === 'onnx'
+        ? loadOnnxEncoder({ threads: thread === 'worker' ? defaultEncoderThreads() : 1, thread })
+        : loadTfjsModel()
     ).catch((e: unknown) => {
       models.delete(key);
       throw e;

@@ -229,7 +229,7 @@ export const SETTINGS = {
     'MLSEC_ENCODER_THREADS',
     2,
     int(1, 64),
-    'Threads of one sentence-encoder run (onnx backend). 2 halves long-text ensemble latency on 2 cores; 1 leaves a core to fast-path requests served beside the ensemble.',
+    'Threads of one sentence-encoder run when serving (embedding detector, embedding drift; onnx backend; training keeps 1 per shard). 2 halves long-text ensemble latency on 2 cores; 1 leaves a core to fast-path requests served beside the ensemble.',
   ),
   defaultModels: setting<string[]>(
     'MLSEC_DEFAULT_MODELS',
