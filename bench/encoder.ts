@@ -4,9 +4,9 @@
  * Each backend runs in its own child process (RSS is per process): load time, ms per text at
  * batch 1 for 15/50/150-word texts, ms per text in batches of 32 50-word texts, the longest
  * event-loop stall while a 5,000-word text's 56 chunks are encoded, RSS after load and after
- * the runs. `onnx-2t` is the ONNX graph with two intra-op threads (the product's
- * default, MLSEC_ENCODER_THREADS=2). Texts are real prompts from ../shared/data, a different slice per call, and the raw
- * models are timed (the encoder's text cache would otherwise answer repeats).
+ * the runs. `onnx-2t` is the ONNX graph with two intra-op threads (the serving default,
+ * MLSEC_ENCODER_THREADS=2). Texts are real prompts from ../shared/data, a different slice per
+ * call, and the raw models are timed (the encoder's text cache would otherwise answer repeats).
  */
 import { benignWords } from './words.js';
 import { spawnSync } from 'node:child_process';

@@ -20,7 +20,7 @@ import { LRUCache } from 'lru-cache';
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SETTINGS } from '../platform/config.js';
+import { readSetting } from '../platform/config.js';
 import { loadOnnxEncoder } from './encoder-onnx.js';
 
 export const ENCODER_ID = 'use-lite-512';
@@ -42,30 +42,14 @@ export interface SentenceEncoder {
 
 export type EncoderBackend = 'onnx' | 'tfjs';
 
-// The encoder is loaded outside any AppContext (CLI, training workers), so it reads its two
-// settings from the environment itself, with the configuration table's parsers and defaults.
-function fromEnv<T>(
-  s: { env: string; default?: T; parse: (raw: string) => T },
-  fallback: T,
-  env: Record<string, string | undefined>,
-): T {
-  const raw = env[s.env];
-  if (raw === undefined || raw === '') return s.default ?? fallback;
-  try {
-    return s.parse(raw);
-  } catch (e) {
-    throw new Error(`${s.env}: ${(e as Error).message}`);
-  }
-}
-
 /** The backend named by MLSEC_ENCODER_BACKEND (default onnx); a bad value throws, naming it. */
 export function defaultEncoderBackend(env: Record<string, string | undefined> = process.env): EncoderBackend {
-  return fromEnv(SETTINGS.encoderBackend, 'onnx', env);
+  return readSetting('encoderBackend', env);
 }
 
 /** Threads per encoder run from MLSEC_ENCODER_THREADS (default 2); a bad value throws, naming it. */
 export function defaultEncoderThreads(env: Record<string, string | undefined> = process.env): number {
-  return fromEnv(SETTINGS.encoderThreads, 2, env);
+  return readSetting('encoderThreads', env);
 }
 
 export interface EncoderOptions {

@@ -322,6 +322,25 @@ export class ConfigError extends Error {
 }
 
 /**
+ * One setting from `env`: its parsed value, or its default when unset or empty. Throws an Error
+ * whose message starts with the variable's name on a bad value. For code that runs outside an
+ * AppContext (CLI helpers, worker threads); everything else reads `ctx.config`.
+ */
+export function readSetting<K extends keyof Settings>(
+  key: K,
+  env: Record<string, string | undefined> = process.env,
+): Config[K] {
+  const s = SETTINGS[key] as Setting<unknown>;
+  const raw = env[s.env];
+  if (raw === undefined || raw === '') return s.default as Config[K];
+  try {
+    return s.parse(raw) as Config[K];
+  } catch (e) {
+    throw new Error(`${s.env}: ${(e as Error).message}`);
+  }
+}
+
+/**
  * Parse configuration from `env` (process.env by default). Throws ConfigError listing every
  * bad value, each by its variable name. Service ports: MLSEC_PORT_<SERVICE> (e.g.
  * MLSEC_PORT_MODEL_API=9000) override the defaults in `defaultPorts`.
@@ -332,16 +351,11 @@ export function loadConfig(
 ): Config {
   const problems: string[] = [];
   const out: Record<string, unknown> = {};
-  for (const [key, s] of Object.entries(SETTINGS) as [string, Setting<unknown>][]) {
-    const raw = env[s.env];
-    if (raw === undefined || raw === '') {
-      out[key] = s.default;
-      continue;
-    }
+  for (const key of Object.keys(SETTINGS) as (keyof Settings)[]) {
     try {
-      out[key] = s.parse(raw);
+      out[key] = readSetting(key, env);
     } catch (e) {
-      problems.push(`${s.env}: ${(e as Error).message}`);
+      problems.push((e as Error).message);
     }
   }
   const ports: Record<string, number> = {};
